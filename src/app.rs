@@ -1,0 +1,405 @@
+//! The wizard's state and how messages change it. No terminal I/O happens here: actions that
+//! reach outside (open a browser, copy, suspend) are returned as [`Effect`]s for the event loop
+//! to perform, and their outcome comes back as a message.
+
+use chrono::NaiveDate;
+use ratatui::layout::Size;
+use url::Url;
+
+use crate::content::{Content, Lang, Platform, STEPS_PER_PLATFORM, Texts};
+use crate::deadline::Deadline;
+use crate::links;
+use crate::ui::{self, Theme};
+
+/// Where the person is in the wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Warning,
+    Risks,
+    Platforms,
+    /// One of the five steps (0-based) for a platform (index into the catalogue).
+    Step {
+        platform: usize,
+        step: usize,
+    },
+    Done {
+        platform: usize,
+    },
+}
+
+impl Screen {
+    /// The stage of the wizard (0 to 4) the header marks as current.
+    pub fn stage(self) -> usize {
+        match self {
+            Screen::Warning => 0,
+            Screen::Risks => 1,
+            Screen::Platforms => 2,
+            Screen::Step { .. } => 3,
+            Screen::Done { .. } => 4,
+        }
+    }
+}
+
+/// Everything that can happen to the wizard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Next,
+    Back,
+    ScrollUp,
+    ScrollDown,
+    PageUp,
+    PageDown,
+    SelectPrevious,
+    SelectNext,
+    /// Choose the platform at this index directly.
+    Choose(usize),
+    OpenLink,
+    CopyLink,
+    ToggleHelp,
+    CloseHelp,
+    ToggleLanguage,
+    Quit,
+    Suspend,
+    Resized(u16, u16),
+    /// The browser call returned.
+    Opened(Result<(), String>),
+    /// The copy call returned.
+    Copied(Result<(), String>),
+}
+
+/// Work the event loop does on the wizard's behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Open(Url),
+    Copy(Url),
+    Suspend,
+}
+
+/// What bezwaar tells the person after an action, until the screen changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Opened,
+    OpenFailed,
+    Refused,
+    Copied,
+    CopyFailed,
+}
+
+impl Notice {
+    pub fn is_problem(self) -> bool {
+        matches!(self, Notice::OpenFailed | Notice::Refused | Notice::CopyFailed)
+    }
+}
+
+/// The whole state of the wizard.
+#[derive(Debug)]
+pub struct App {
+    pub content: Content,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    /// The highlighted platform on the platform list.
+    pub selected: usize,
+    /// Lines scrolled down in the body (or in the help, while it is open).
+    pub scroll: u16,
+    pub help: bool,
+    pub notice: Option<Notice>,
+    pub running: bool,
+    /// The terminal's size, for scrolling limits.
+    pub viewport: Size,
+    pub theme: Theme,
+    /// Whether links are also written as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+}
+
+impl App {
+    pub fn new(content: Content, lang: Lang, today: NaiveDate) -> App {
+        App {
+            content,
+            lang,
+            today,
+            screen: Screen::Warning,
+            selected: 0,
+            scroll: 0,
+            help: false,
+            notice: None,
+            running: true,
+            viewport: Size::new(80, 24),
+            theme: Theme::colour(),
+            hyperlinks: false,
+        }
+    }
+
+    pub fn texts(&self) -> &Texts {
+        self.content.texts(self.lang)
+    }
+
+    pub fn platforms(&self) -> &[Platform] {
+        self.content.platforms()
+    }
+
+    pub fn deadline(&self) -> Deadline {
+        Deadline::on(self.today, self.content.catalogue.deadline)
+    }
+
+    /// The platform whose steps or end screen is showing.
+    pub fn current_platform(&self) -> Option<&Platform> {
+        match self.screen {
+            Screen::Step { platform, .. } | Screen::Done { platform } => self.platforms().get(platform),
+            _ => None,
+        }
+    }
+
+    /// Changes the state for one message; returns the work the event loop must do, if any.
+    pub fn update(&mut self, message: Message) -> Option<Effect> {
+        match message {
+            Message::Next => self.go(self.next_screen()),
+            Message::Back => self.go(self.previous_screen()),
+            Message::ScrollUp => self.scroll_by(-1),
+            Message::ScrollDown => self.scroll_by(1),
+            Message::PageUp => self.scroll_by(-i32::from(self.page())),
+            Message::PageDown => self.scroll_by(i32::from(self.page())),
+            Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
+            Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
+            Message::Choose(index) => {
+                if self.screen == Screen::Platforms && index < self.platforms().len() {
+                    self.selected = index;
+                    self.go(Screen::Step { platform: index, step: 0 });
+                }
+            }
+            Message::OpenLink => return self.link_effect(Effect::Open),
+            Message::CopyLink => return self.link_effect(Effect::Copy),
+            Message::ToggleHelp => {
+                self.help = !self.help;
+                self.scroll = 0;
+            }
+            Message::CloseHelp => {
+                self.help = false;
+                self.scroll = 0;
+            }
+            Message::ToggleLanguage => {
+                self.lang = self.lang.other();
+                self.clamp_scroll();
+            }
+            Message::Quit => self.running = false,
+            Message::Suspend => return Some(Effect::Suspend),
+            Message::Resized(width, height) => {
+                self.viewport = Size::new(width, height);
+                self.clamp_scroll();
+            }
+            Message::Opened(result) => {
+                self.notice = Some(if result.is_ok() { Notice::Opened } else { Notice::OpenFailed });
+            }
+            Message::Copied(result) => {
+                self.notice = Some(if result.is_ok() { Notice::Copied } else { Notice::CopyFailed });
+            }
+        }
+        None
+    }
+
+    fn next_screen(&self) -> Screen {
+        match self.screen {
+            Screen::Warning => Screen::Risks,
+            Screen::Risks => Screen::Platforms,
+            Screen::Platforms => Screen::Step { platform: self.selected, step: 0 },
+            Screen::Step { platform, step } if step + 1 < STEPS_PER_PLATFORM => {
+                Screen::Step { platform, step: step + 1 }
+            }
+            Screen::Step { platform, .. } => Screen::Done { platform },
+            Screen::Done { .. } => Screen::Platforms,
+        }
+    }
+
+    fn previous_screen(&self) -> Screen {
+        match self.screen {
+            Screen::Warning | Screen::Risks => Screen::Warning,
+            Screen::Platforms => Screen::Risks,
+            Screen::Step { step: 0, .. } => Screen::Platforms,
+            Screen::Step { platform, step } => Screen::Step { platform, step: step - 1 },
+            Screen::Done { platform } => Screen::Step { platform, step: STEPS_PER_PLATFORM - 1 },
+        }
+    }
+
+    /// The platform the end screen offers next: the one after the current, round the list.
+    pub fn other_platform(&self, platform: usize) -> usize {
+        (platform + 1) % self.platforms().len()
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if screen == self.screen {
+            return;
+        }
+        match (self.screen, screen) {
+            (Screen::Done { platform }, Screen::Platforms) => self.selected = self.other_platform(platform),
+            (Screen::Step { platform, .. }, Screen::Platforms) => self.selected = platform,
+            _ => {}
+        }
+        self.screen = screen;
+        self.scroll = 0;
+        self.notice = None;
+    }
+
+    fn link_effect(&mut self, effect: fn(Url) -> Effect) -> Option<Effect> {
+        let platform = self.current_platform()?;
+        if !matches!(self.screen, Screen::Step { .. }) {
+            return None;
+        }
+        match links::allowed(&platform.form_url) {
+            Ok(url) => Some(effect(url)),
+            Err(_) => {
+                self.notice = Some(Notice::Refused);
+                None
+            }
+        }
+    }
+
+    /// Lines a page key scrolls: the visible body less one line of overlap.
+    fn page(&self) -> u16 {
+        ui::visible_lines(self).saturating_sub(1).max(1)
+    }
+
+    fn scroll_by(&mut self, lines: i32) {
+        let scroll = i32::from(self.scroll).saturating_add(lines).max(0);
+        self.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+        self.clamp_scroll();
+    }
+
+    fn clamp_scroll(&mut self) {
+        self.scroll = self.scroll.min(ui::max_scroll(self));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        App::new(Content::embedded().unwrap(), Lang::Nl, today)
+    }
+
+    fn run(app: &mut App, messages: &[Message]) -> Vec<Effect> {
+        messages.iter().filter_map(|message| app.update(message.clone())).collect()
+    }
+
+    #[test]
+    fn next_walks_from_the_warning_to_the_end() {
+        let mut app = app();
+        run(&mut app, &[Message::Next, Message::Next]);
+        assert_eq!(app.screen, Screen::Platforms);
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.screen, Screen::Step { platform: 0, step: 0 }, "Instagram is the default");
+        run(&mut app, &[const { Message::Next }; 4]);
+        assert_eq!(app.screen, Screen::Step { platform: 0, step: 4 });
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.screen, Screen::Done { platform: 0 });
+    }
+
+    #[test]
+    fn the_end_leads_back_to_the_other_platform() {
+        let mut app = app();
+        app.screen = Screen::Done { platform: 0 };
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.screen, Screen::Platforms);
+        assert_eq!(app.platforms()[app.selected].id, "facebook");
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
+    }
+
+    #[test]
+    fn back_retraces_and_stops_at_the_warning() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 1, step: 1 };
+        run(&mut app, &[Message::Back]);
+        assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
+        run(&mut app, &[Message::Back]);
+        assert_eq!(app.screen, Screen::Platforms);
+        assert_eq!(app.selected, 1, "the list keeps the platform that was open");
+        run(&mut app, &[Message::Back, Message::Back, Message::Back]);
+        assert_eq!(app.screen, Screen::Warning);
+    }
+
+    #[test]
+    fn selection_stays_within_the_list() {
+        let mut app = app();
+        app.screen = Screen::Platforms;
+        run(&mut app, &[Message::SelectPrevious]);
+        assert_eq!(app.selected, 0);
+        run(&mut app, &[const { Message::SelectNext }; 10]);
+        assert_eq!(app.selected, app.platforms().len() - 1);
+    }
+
+    #[test]
+    fn digits_choose_directly_only_on_the_platform_list() {
+        let mut app = app();
+        run(&mut app, &[Message::Choose(1)]);
+        assert_eq!(app.screen, Screen::Warning);
+        app.screen = Screen::Platforms;
+        run(&mut app, &[Message::Choose(7)]);
+        assert_eq!(app.screen, Screen::Platforms, "no eighth platform");
+        run(&mut app, &[Message::Choose(1)]);
+        assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
+    }
+
+    #[test]
+    fn open_and_copy_give_the_form_link_on_a_step_only() {
+        let mut app = app();
+        assert_eq!(run(&mut app, &[Message::OpenLink, Message::CopyLink]), vec![]);
+        app.screen = Screen::Step { platform: 1, step: 3 };
+        let effects = run(&mut app, &[Message::OpenLink, Message::CopyLink]);
+        let url = links::allowed("https://www.facebook.com/help/contact/712876720715583").unwrap();
+        assert_eq!(effects, vec![Effect::Open(url.clone()), Effect::Copy(url)]);
+    }
+
+    #[test]
+    fn a_link_off_the_allowlist_is_refused_and_said() {
+        let mut app = app();
+        app.content.catalogue.platforms[0].form_url = "https://evil.example/".into();
+        app.screen = Screen::Step { platform: 0, step: 0 };
+        assert_eq!(run(&mut app, &[Message::OpenLink]), vec![]);
+        assert_eq!(app.notice, Some(Notice::Refused));
+    }
+
+    #[test]
+    fn outcomes_become_notices_that_leave_with_the_screen() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 0, step: 1 };
+        run(&mut app, &[Message::Opened(Err("no display".into()))]);
+        assert_eq!(app.notice, Some(Notice::OpenFailed));
+        run(&mut app, &[Message::Copied(Ok(()))]);
+        assert_eq!(app.notice, Some(Notice::Copied));
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.notice, None);
+    }
+
+    #[test]
+    fn help_and_language_toggle_and_quit_stops() {
+        let mut app = app();
+        run(&mut app, &[Message::ToggleHelp]);
+        assert!(app.help);
+        run(&mut app, &[Message::CloseHelp, Message::ToggleLanguage]);
+        assert!(!app.help);
+        assert_eq!(app.lang, Lang::En);
+        assert!(app.running);
+        run(&mut app, &[Message::Quit]);
+        assert!(!app.running);
+        assert_eq!(run(&mut app, &[Message::Suspend]), vec![Effect::Suspend]);
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end_of_the_text() {
+        let mut app = app();
+        app.screen = Screen::Risks;
+        run(&mut app, &[Message::Resized(80, 24)]);
+        run(&mut app, &[const { Message::PageDown }; 50]);
+        let bottom = app.scroll;
+        assert!(bottom > 0, "the risks do not fit in 80x24 and scroll");
+        assert_eq!(bottom, ui::max_scroll(&app));
+        run(&mut app, &[Message::ScrollDown]);
+        assert_eq!(app.scroll, bottom);
+        run(&mut app, &[Message::ScrollUp]);
+        assert_eq!(app.scroll, bottom - 1);
+        run(&mut app, &[Message::Resized(300, 100)]);
+        assert_eq!(app.scroll, 0, "everything fits in a big window");
+    }
+}

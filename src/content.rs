@@ -1,0 +1,641 @@
+//! The typed content model: every text a person reads, and the catalogue of platforms.
+//!
+//! The files under `assets/content/` are embedded at build time and parsed once. `catalogue.json`
+//! holds what does not depend on the language (platform ids, links, dates, source ids); `nl.json`
+//! and `en.json` hold the texts. Both language files parse into the same struct with
+//! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
+//! the types cannot (counts, source references, links).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+use crate::links;
+
+const CATALOGUE_JSON: &str = include_str!("../assets/content/catalogue.json");
+const NL_JSON: &str = include_str!("../assets/content/nl.json");
+const EN_JSON: &str = include_str!("../assets/content/en.json");
+
+/// The number of steps the walkthrough gives for every platform.
+pub const STEPS_PER_PLATFORM: usize = 5;
+
+/// The languages bezwaar speaks. Dutch first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The other language: the language key toggles between the two.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// Parses a `--lang` value: `nl` or `en`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a locale value such as `nl_NL.UTF-8`: Dutch for `nl*`, English otherwise.
+    pub fn from_locale(value: &str) -> Lang {
+        if value.to_ascii_lowercase().starts_with("nl") { Lang::Nl } else { Lang::En }
+    }
+
+    /// The language from the environment, in POSIX order: the first of `LC_ALL`, `LC_MESSAGES`
+    /// and `LANG` that is set and not empty decides.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty())
+            .map_or(Lang::En, |value| Lang::from_locale(&value))
+    }
+}
+
+/// A failure to read the embedded content. Only a broken build can cause it; a test guards it.
+#[derive(Debug)]
+pub struct ContentError {
+    file: &'static str,
+    problem: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "assets/content/{}: {}", self.file, self.problem)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Everything bezwaar shows, in both languages, with the catalogue.
+#[derive(Debug)]
+pub struct Content {
+    pub catalogue: Catalogue,
+    nl: Texts,
+    en: Texts,
+}
+
+impl Content {
+    /// Parses and validates the embedded content files.
+    pub fn embedded() -> Result<Content, ContentError> {
+        let content = Content {
+            catalogue: parse("catalogue.json", CATALOGUE_JSON)?,
+            nl: parse("nl.json", NL_JSON)?,
+            en: parse("en.json", EN_JSON)?,
+        };
+        content.validate()?;
+        Ok(content)
+    }
+
+    pub fn texts(&self, lang: Lang) -> &Texts {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn platforms(&self) -> &[Platform] {
+        &self.catalogue.platforms
+    }
+
+    /// Checks what the types cannot: every platform has its texts and five steps in every
+    /// language, every source named exists and has a label, every link is allowed.
+    pub fn validate(&self) -> Result<(), ContentError> {
+        let fail = |file: &'static str, problem: String| Err(ContentError { file, problem });
+        let catalogue = &self.catalogue;
+        if catalogue.platforms.is_empty() {
+            return fail("catalogue.json", "no platforms".into());
+        }
+        if catalogue.platforms.len() > 9 {
+            return fail("catalogue.json", "more than 9 platforms: digits cannot choose them".into());
+        }
+        for platform in &catalogue.platforms {
+            for url in [&platform.form_url, &platform.fallback_url] {
+                if let Err(refusal) = links::allowed(url) {
+                    return fail("catalogue.json", format!("{}: {url}: {refusal}", platform.id));
+                }
+            }
+            for source in platform.sources.iter().chain([&platform.verified_by, &platform.fallback_source]) {
+                if !catalogue.sources.contains(source) {
+                    return fail("catalogue.json", format!("{}: unknown source {source}", platform.id));
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let file = match lang {
+                Lang::Nl => "nl.json",
+                Lang::En => "en.json",
+            };
+            let texts = self.texts(lang);
+            for source in &catalogue.sources {
+                if !texts.sources.contains_key(source) {
+                    return fail(file, format!("no label for source {source}"));
+                }
+            }
+            for platform in &catalogue.platforms {
+                let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
+                    return fail(file, format!("no texts for platform {}", platform.id));
+                };
+                if platform_texts.steps.len() != STEPS_PER_PLATFORM {
+                    return fail(
+                        file,
+                        format!(
+                            "{}: {} steps, not {STEPS_PER_PLATFORM}",
+                            platform.id,
+                            platform_texts.steps.len()
+                        ),
+                    );
+                }
+            }
+            for id in texts.platform_texts.keys() {
+                if catalogue.platform(id).is_none() {
+                    return fail(file, format!("texts for unknown platform {id}"));
+                }
+            }
+            for source in texts.source_ids() {
+                if !catalogue.sources.iter().any(|known| known == source) {
+                    return fail(file, format!("unknown source {source}"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, ContentError> {
+    serde_json::from_str(json).map_err(|error| ContentError { file, problem: error.to_string() })
+}
+
+/// The language-neutral part: dates, sources and platforms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// The day the AP published its warning.
+    pub warning_date: NaiveDate,
+    /// The day Meta started training; objecting before it kept everything out.
+    pub deadline: NaiveDate,
+    /// The ids of every source a text may name; each language labels them.
+    pub sources: Vec<String>,
+    pub platforms: Vec<Platform>,
+}
+
+impl Catalogue {
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|platform| platform.id == id)
+    }
+}
+
+/// One place to object: a platform with its form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub id: String,
+    pub name: String,
+    pub form_url: String,
+    /// When the form was last seen working, and by whom (a source id).
+    pub verified_on: NaiveDate,
+    pub verified_by: String,
+    /// Where to go when the form has moved.
+    pub fallback_url: String,
+    pub fallback_source: String,
+    pub sources: Vec<String>,
+}
+
+/// Every text of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub language_name: String,
+    pub months: [String; 12],
+    /// Source id to the label a person reads, e.g. "AP, 24 april 2025".
+    pub sources: BTreeMap<String, String>,
+    /// "Bron: {sources}".
+    pub source_label: String,
+    pub app: AppTexts,
+    pub keys: KeyTexts,
+    pub help: HelpTexts,
+    pub warning: WarningTexts,
+    pub risks: RiskTexts,
+    pub platforms: PlatformsTexts,
+    pub steps: StepsTexts,
+    pub platform_texts: BTreeMap<String, PlatformTexts>,
+    pub done: DoneTexts,
+    pub cli: CliTexts,
+}
+
+impl Texts {
+    /// "24 april 2025": a date as a person writes it.
+    pub fn date(&self, date: NaiveDate) -> String {
+        let month = &self.months[date.month0() as usize];
+        format!("{} {month} {}", date.day(), date.year())
+    }
+
+    /// "Bron: AP, 24 april 2025; Consumentenbond, 2025".
+    pub fn sources_line(&self, ids: &[String]) -> String {
+        let labels: Vec<&str> =
+            ids.iter().map(|id| self.sources.get(id).map_or(id.as_str(), String::as_str)).collect();
+        fill(&self.source_label, &[("sources", &labels.join("; "))])
+    }
+
+    /// The texts of one platform; validation guarantees they exist for every catalogue entry.
+    pub fn platform(&self, id: &str) -> Option<&PlatformTexts> {
+        self.platform_texts.get(id)
+    }
+
+    /// Every source id named anywhere in these texts.
+    fn source_ids(&self) -> impl Iterator<Item = &String> {
+        let warning = &self.warning;
+        [&warning.before_deadline, &warning.after_deadline, &self.platforms.accounts]
+            .into_iter()
+            .chain(&warning.paragraphs)
+            .chain(&self.done.paragraphs)
+            .flat_map(|fact| &fact.sources)
+            .chain(&warning.quote.sources)
+            .chain(self.risks.items.iter().flat_map(|item| &item.sources))
+            .chain(
+                self.platform_texts
+                    .values()
+                    .flat_map(|platform| &platform.steps)
+                    .flat_map(|step| &step.sources),
+            )
+    }
+}
+
+/// A statement with the sources it rests on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// A sentence that depends on a count: 1 or more.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub one: String,
+    pub other: String,
+}
+
+impl Plural {
+    pub fn pick(&self, count: i64) -> &str {
+        if count == 1 { &self.one } else { &self.other }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppTexts {
+    pub title: String,
+    /// The five stages of the wizard, for the header.
+    pub progress: [String; 5],
+    pub too_small: String,
+    pub more_below: String,
+    pub more_above: String,
+}
+
+/// What each key does, as the footer and the help say it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyTexts {
+    pub space: String,
+    pub next: String,
+    pub back: String,
+    pub scroll: String,
+    pub select: String,
+    pub choose: String,
+    pub choose_number: String,
+    pub next_step: String,
+    pub previous_step: String,
+    pub open: String,
+    pub copy: String,
+    pub other_platform: String,
+    pub help: String,
+    pub close: String,
+    pub quit: String,
+    pub language: String,
+    pub language_long: String,
+    pub interrupt: String,
+    pub suspend: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpTexts {
+    pub title: String,
+    pub this_screen: String,
+    pub always: String,
+    pub tips: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningTexts {
+    pub title: String,
+    pub days_left: Plural,
+    pub before_deadline: Fact,
+    pub deadline_today: String,
+    pub passed: Plural,
+    pub after_deadline: Fact,
+    pub paragraphs: Vec<Fact>,
+    pub quote: Quote,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub by: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskTexts {
+    pub title: String,
+    pub items: Vec<Risk>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformsTexts {
+    pub title: String,
+    pub intro: String,
+    pub accounts: Fact,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepsTexts {
+    pub title: String,
+    pub link_title: String,
+    pub verified: String,
+    pub fallback: String,
+    pub status: StatusTexts,
+}
+
+/// What bezwaar says after an action on the step screens.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusTexts {
+    pub opened: String,
+    pub open_failed: String,
+    pub refused: String,
+    pub copied: String,
+    pub copy_failed: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformTexts {
+    pub summary: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneTexts {
+    pub title: String,
+    pub paragraphs: Vec<Fact>,
+    pub other_platform: String,
+}
+
+/// The command line's help and messages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CliTexts {
+    pub about: String,
+    pub usage_template: String,
+    pub options_heading: String,
+    pub lang_help: String,
+    pub help_help: String,
+    pub version_help: String,
+    pub after_help: String,
+    pub today_invalid: String,
+    pub terminal_failed: String,
+}
+
+/// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a
+/// missing value shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn content() -> Content {
+        Content::embedded().expect("embedded content is valid")
+    }
+
+    /// Every key path of a JSON value, with arrays of objects entered element by element.
+    fn key_paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let path = format!("{prefix}/{key}");
+                    out.push(path.clone());
+                    key_paths(child, &path, out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    key_paths(child, &format!("{prefix}[{index}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
+        let en: Value = serde_json::from_str(EN_JSON).unwrap();
+        let (mut nl_paths, mut en_paths) = (Vec::new(), Vec::new());
+        key_paths(&nl, "", &mut nl_paths);
+        key_paths(&en, "", &mut en_paths);
+        nl_paths.sort();
+        en_paths.sort();
+        assert_eq!(nl_paths, en_paths);
+        assert!(nl_paths.len() > 100, "the comparison walked the whole file");
+    }
+
+    #[test]
+    fn both_languages_name_the_same_sources_in_the_same_places() {
+        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
+        let en: Value = serde_json::from_str(EN_JSON).unwrap();
+        fn sources(value: &Value, out: &mut Vec<Value>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, child) in map {
+                        if key == "sources" && child.is_array() {
+                            out.push(child.clone());
+                        } else {
+                            sources(child, out);
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|item| sources(item, out)),
+                _ => {}
+            }
+        }
+        let (mut nl_sources, mut en_sources) = (Vec::new(), Vec::new());
+        sources(&nl, &mut nl_sources);
+        sources(&en, &mut en_sources);
+        assert_eq!(nl_sources, en_sources);
+    }
+
+    #[test]
+    fn the_embedded_content_is_valid() {
+        let content = content();
+        assert_eq!(content.platforms()[0].id, "instagram", "Instagram comes first");
+        assert_eq!(content.platforms()[1].id, "facebook", "Facebook comes second");
+        assert_eq!(content.catalogue.deadline, NaiveDate::from_ymd_opt(2025, 5, 27).unwrap());
+    }
+
+    #[test]
+    fn every_meta_platform_has_five_steps_in_both_languages() {
+        let content = content();
+        for lang in Lang::ALL {
+            for platform in content.platforms() {
+                let texts = content.texts(lang).platform(&platform.id).unwrap();
+                assert_eq!(texts.steps.len(), 5, "{lang:?} {}", platform.id);
+                for step in &texts.steps {
+                    assert!(!step.title.is_empty() && !step.text.is_empty());
+                    assert!(!step.sources.is_empty(), "every step names a source");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_url_is_https_on_an_allowed_host() {
+        let content = content();
+        for platform in content.platforms() {
+            for url in [&platform.form_url, &platform.fallback_url] {
+                assert!(url.starts_with("https://"), "{url}");
+                assert_eq!(links::allowed(url).map(|u| u.to_string()).as_deref(), Ok(url.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_forms_are_the_ones_the_ap_named() {
+        let content = content();
+        let form = |id: &str| content.catalogue.platform(id).unwrap().form_url.as_str();
+        assert_eq!(form("instagram"), "https://help.instagram.com/contact/767264225370182");
+        assert_eq!(form("facebook"), "https://www.facebook.com/help/contact/712876720715583");
+    }
+
+    #[test]
+    fn validation_rejects_a_platform_without_five_steps() {
+        let mut content = content();
+        content.nl.platform_texts.get_mut("facebook").unwrap().steps.pop();
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("nl.json") && error.contains("4 steps"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_a_link_off_the_allowlist() {
+        let mut content = content();
+        content.catalogue.platforms[0].form_url = "https://evil.example/contact".into();
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("evil.example"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_an_unknown_source() {
+        let mut content = content();
+        content.en.risks.items[0].sources.push("made-up".into());
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("en.json") && error.contains("made-up"), "{error}");
+    }
+
+    #[test]
+    fn only_known_placeholders_are_used() {
+        let content = content();
+        for lang in Lang::ALL {
+            let texts = content.texts(lang);
+            let checks: [(&str, &[&str]); 10] = [
+                (&texts.warning.days_left.other, &["days"]),
+                (&texts.warning.passed.other, &["days", "deadline"]),
+                (&texts.warning.before_deadline.text, &["deadline"]),
+                (&texts.warning.deadline_today, &["deadline"]),
+                (&texts.steps.title, &["platform", "n", "total"]),
+                (&texts.steps.link_title, &["platform"]),
+                (&texts.steps.verified, &["date", "by"]),
+                (&texts.done.title, &["platform"]),
+                (&texts.done.other_platform, &["platform"]),
+                (&texts.app.too_small, &["width", "height"]),
+            ];
+            for (template, names) in checks {
+                let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();
+                let filled = fill(template, &values);
+                assert!(!filled.contains('{'), "{lang:?}: unknown placeholder in {template:?}");
+                for name in names.iter().filter(|name| **name != "days" || template.contains("{days}")) {
+                    assert!(
+                        template.contains(&format!("{{{name}}}")),
+                        "{lang:?}: {template:?} lacks {{{name}}}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let content = content();
+        let date = NaiveDate::from_ymd_opt(2025, 4, 24).unwrap();
+        assert_eq!(content.texts(Lang::Nl).date(date), "24 april 2025");
+        assert_eq!(content.texts(Lang::En).date(date), "24 April 2025");
+    }
+
+    #[test]
+    fn the_language_follows_the_environment_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(key, _)| *key == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
+        assert_eq!(Lang::from_env(env(&[("LANG", "nl_BE")])), Lang::Nl);
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", "en_GB"), ("LANG", "nl_NL")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "nl_NL"), ("LANG", "C")])), Lang::Nl);
+        assert_eq!(Lang::from_code("NL"), Some(Lang::Nl));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

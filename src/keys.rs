@@ -1,0 +1,371 @@
+//! Keys: which keys each screen accepts, what they do, and how that is shown.
+//!
+//! [`bindings`] is the one table. The event mapping ([`message_for`]), the footer and the help
+//! overlay are all read from it, so the footer can never promise a key that does nothing.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{App, Message, Screen};
+use crate::content::KeyTexts;
+use crate::ui;
+
+/// What a group of keys does, as a person would name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Back,
+    NextStep,
+    PreviousStep,
+    Scroll,
+    Page,
+    Select,
+    Choose,
+    ChooseNumber,
+    Open,
+    Copy,
+    OtherPlatform,
+    Help,
+    Close,
+    Language,
+    Quit,
+    Interrupt,
+    Suspend,
+}
+
+impl Command {
+    /// The words for this command in the person's language.
+    pub fn label(self, keys: &KeyTexts) -> &str {
+        match self {
+            Command::Next => &keys.next,
+            Command::Back => &keys.back,
+            Command::NextStep => &keys.next_step,
+            Command::PreviousStep => &keys.previous_step,
+            Command::Scroll | Command::Page => &keys.scroll,
+            Command::Select => &keys.select,
+            Command::Choose => &keys.choose,
+            Command::ChooseNumber => &keys.choose_number,
+            Command::Open => &keys.open,
+            Command::Copy => &keys.copy,
+            Command::OtherPlatform => &keys.other_platform,
+            Command::Help => &keys.help,
+            Command::Close => &keys.close,
+            Command::Language => &keys.language,
+            Command::Quit => &keys.quit,
+            Command::Interrupt => &keys.interrupt,
+            Command::Suspend => &keys.suspend,
+        }
+    }
+
+    /// The longer words the help overlay uses, where they differ from the footer's.
+    pub fn long_label(self, keys: &KeyTexts) -> &str {
+        match self {
+            Command::Language => &keys.language_long,
+            _ => self.label(keys),
+        }
+    }
+
+    fn message(self, code: KeyCode) -> Option<Message> {
+        let up = matches!(code, KeyCode::Up | KeyCode::Char('k'));
+        Some(match self {
+            Command::Next | Command::NextStep | Command::Choose | Command::OtherPlatform => Message::Next,
+            Command::Back | Command::PreviousStep => Message::Back,
+            Command::Scroll if up => Message::ScrollUp,
+            Command::Scroll => Message::ScrollDown,
+            Command::Page if code == KeyCode::PageUp => Message::PageUp,
+            Command::Page => Message::PageDown,
+            Command::Select if up => Message::SelectPrevious,
+            Command::Select => Message::SelectNext,
+            Command::ChooseNumber => {
+                let digit = code.as_char()?.to_digit(10)?;
+                Message::Choose(usize::try_from(digit).ok()?.checked_sub(1)?)
+            }
+            Command::Open => Message::OpenLink,
+            Command::Copy => Message::CopyLink,
+            Command::Help => Message::ToggleHelp,
+            Command::Close => Message::CloseHelp,
+            Command::Language => Message::ToggleLanguage,
+            Command::Quit | Command::Interrupt => Message::Quit,
+            Command::Suspend => Message::Suspend,
+        })
+    }
+
+    /// Commands every screen accepts; the help lists them under "always".
+    pub fn is_global(self) -> bool {
+        matches!(
+            self,
+            Command::Help | Command::Language | Command::Quit | Command::Interrupt | Command::Suspend
+        )
+    }
+}
+
+/// A key as the footer and help write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: true }
+}
+
+const NEXT: &[Key] =
+    &[key(KeyCode::Right), key(KeyCode::Enter), key(KeyCode::Char('l')), key(KeyCode::Char(' '))];
+const CHOOSE: &[Key] =
+    &[key(KeyCode::Enter), key(KeyCode::Right), key(KeyCode::Char('l')), key(KeyCode::Char(' '))];
+const BACK: &[Key] = &[key(KeyCode::Left), key(KeyCode::Char('h')), key(KeyCode::Backspace)];
+const UP_DOWN: &[Key] =
+    &[key(KeyCode::Up), key(KeyCode::Down), key(KeyCode::Char('k')), key(KeyCode::Char('j'))];
+const PAGE: &[Key] = &[key(KeyCode::PageUp), key(KeyCode::PageDown)];
+const DIGITS: [Key; 9] = {
+    let mut digits = [key(KeyCode::Char('1')); 9];
+    let mut index = 0;
+    while index < 9 {
+        digits[index] = key(KeyCode::Char((b'1' + index as u8) as char));
+        index += 1;
+    }
+    digits
+};
+
+/// One line of the key table: the keys, what they do, and how many of them the footer shows
+/// (0: only the help lists it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub command: Command,
+    pub in_footer: usize,
+}
+
+impl Binding {
+    fn new(keys: &[Key], command: Command, in_footer: usize) -> Binding {
+        Binding { keys: keys.to_vec(), command, in_footer }
+    }
+
+    fn accepts(&self, key: Key) -> bool {
+        self.keys.contains(&key)
+    }
+}
+
+/// The keys the wizard accepts right now, in the order the footer shows them.
+pub fn bindings(app: &App) -> Vec<Binding> {
+    table(app, app.help, ui::max_scroll(app) > 0)
+}
+
+/// The keys of the current screen, with the help overlay open or not, with the scrolling keys
+/// or not.
+pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
+    let mut table = Vec::new();
+    if overlay {
+        table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Command::Close, 2));
+        if scrollable {
+            table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
+            table.push(Binding::new(PAGE, Command::Page, 0));
+        }
+    } else {
+        match app.screen {
+            Screen::Warning => table.push(Binding::new(NEXT, Command::Next, 2)),
+            Screen::Risks => {
+                table.push(Binding::new(NEXT, Command::Next, 2));
+                table.push(Binding::new(BACK, Command::Back, 1));
+            }
+            Screen::Platforms => {
+                table.push(Binding::new(UP_DOWN, Command::Select, 2));
+                table.push(Binding::new(CHOOSE, Command::Choose, 1));
+                table.push(Binding::new(&DIGITS[..app.platforms().len()], Command::ChooseNumber, 9));
+                table.push(Binding::new(BACK, Command::Back, 1));
+            }
+            Screen::Step { step, .. } => {
+                let last = step + 1 == crate::content::STEPS_PER_PLATFORM;
+                table.push(Binding::new(NEXT, if last { Command::Next } else { Command::NextStep }, 1));
+                table.push(Binding::new(
+                    BACK,
+                    if step == 0 { Command::Back } else { Command::PreviousStep },
+                    1,
+                ));
+                table.push(Binding::new(&[key(KeyCode::Char('o'))], Command::Open, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('c'))], Command::Copy, 1));
+            }
+            Screen::Done { .. } => {
+                table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));
+                table.push(Binding::new(BACK, Command::Back, 1));
+            }
+        }
+        if scrollable && app.screen != Screen::Platforms {
+            table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
+            table.push(Binding::new(PAGE, Command::Page, 0));
+        }
+        table.push(Binding::new(&[key(KeyCode::Char('?'))], Command::Help, 1));
+    }
+    table.push(Binding::new(&[key(KeyCode::Char('t'))], Command::Language, 1));
+    let quit: &[Key] =
+        if overlay { &[key(KeyCode::Char('q'))] } else { &[key(KeyCode::Char('q')), key(KeyCode::Esc)] };
+    table.push(Binding::new(quit, Command::Quit, 1));
+    table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
+    table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+    table
+}
+
+/// The message a key press means on the current screen, if any.
+pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
+    let modifiers = event.modifiers;
+    if modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META) {
+        return None;
+    }
+    let key = Key { code: event.code, ctrl: modifiers.contains(KeyModifiers::CONTROL) };
+    bindings(app)
+        .iter()
+        .find(|binding| binding.accepts(key))
+        .and_then(|binding| binding.command.message(key.code))
+}
+
+/// How a key is written: arrows as arrows, Space in the person's language.
+pub fn key_name(key: Key, texts: &KeyTexts) -> String {
+    let name = match key.code {
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Char(' ') => texts.space.clone(),
+        KeyCode::Char(c) => c.to_string(),
+        other => other.to_string(),
+    };
+    if key.ctrl { format!("Ctrl-{}", name.to_uppercase()) } else { name }
+}
+
+/// The keys of a binding as the footer writes them: "↑↓", "→ Enter", "1-2".
+pub fn footer_keys(binding: &Binding, texts: &KeyTexts) -> String {
+    let shown = &binding.keys[..binding.in_footer.min(binding.keys.len())];
+    match (binding.command, shown) {
+        (Command::ChooseNumber, [first, .., last]) => {
+            format!("{}-{}", key_name(*first, texts), key_name(*last, texts))
+        }
+        (Command::Select | Command::Scroll, _) => shown.iter().map(|k| key_name(*k, texts)).collect(),
+        _ => shown.iter().map(|k| key_name(*k, texts)).collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// The keys of a binding as the help writes them: every one.
+pub fn help_keys(binding: &Binding, texts: &KeyTexts) -> String {
+    binding.keys.iter().map(|k| key_name(*k, texts)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Content, Lang};
+    use chrono::NaiveDate;
+
+    fn app_on(screen: Screen) -> App {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut app = App::new(Content::embedded().unwrap(), Lang::Nl, today);
+        app.screen = screen;
+        app
+    }
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn message(app: &App, code: KeyCode) -> Option<Message> {
+        message_for(press(code), app)
+    }
+
+    #[test]
+    fn next_and_back_have_several_keys() {
+        let app = app_on(Screen::Risks);
+        for code in [KeyCode::Right, KeyCode::Enter, KeyCode::Char('l'), KeyCode::Char(' ')] {
+            assert_eq!(message(&app, code), Some(Message::Next), "{code:?}");
+        }
+        for code in [KeyCode::Left, KeyCode::Char('h'), KeyCode::Backspace] {
+            assert_eq!(message(&app, code), Some(Message::Back), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn the_platform_list_takes_arrows_vim_keys_and_digits() {
+        let app = app_on(Screen::Platforms);
+        assert_eq!(message(&app, KeyCode::Down), Some(Message::SelectNext));
+        assert_eq!(message(&app, KeyCode::Char('k')), Some(Message::SelectPrevious));
+        assert_eq!(message(&app, KeyCode::Char('1')), Some(Message::Choose(0)));
+        assert_eq!(message(&app, KeyCode::Char('2')), Some(Message::Choose(1)));
+        assert_eq!(message(&app, KeyCode::Char('3')), None, "only as many digits as platforms");
+        assert_eq!(message(&app, KeyCode::Enter), Some(Message::Next));
+    }
+
+    #[test]
+    fn open_and_copy_only_on_the_steps() {
+        let warning = app_on(Screen::Warning);
+        assert_eq!(message(&warning, KeyCode::Char('o')), None);
+        let step = app_on(Screen::Step { platform: 0, step: 2 });
+        assert_eq!(message(&step, KeyCode::Char('o')), Some(Message::OpenLink));
+        assert_eq!(message(&step, KeyCode::Char('c')), Some(Message::CopyLink));
+    }
+
+    #[test]
+    fn esc_closes_the_help_before_it_quits() {
+        let mut app = app_on(Screen::Warning);
+        assert_eq!(message(&app, KeyCode::Esc), Some(Message::Quit));
+        app.help = true;
+        assert_eq!(message(&app, KeyCode::Esc), Some(Message::CloseHelp));
+        assert_eq!(message(&app, KeyCode::Char('?')), Some(Message::CloseHelp));
+        assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
+        assert_eq!(message(&app, KeyCode::Enter), None, "the wizard waits behind the help");
+    }
+
+    #[test]
+    fn control_keys_quit_and_suspend_and_other_modifiers_do_nothing() {
+        let app = app_on(Screen::Platforms);
+        let with = |code, modifiers| message_for(KeyEvent::new(code, modifiers), &app);
+        assert_eq!(with(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Quit));
+        assert_eq!(with(KeyCode::Char('z'), KeyModifiers::CONTROL), Some(Message::Suspend));
+        assert_eq!(with(KeyCode::Char('q'), KeyModifiers::ALT), None);
+        assert_eq!(with(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Message::ToggleHelp));
+        assert_eq!(with(KeyCode::Char('x'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn every_key_in_the_table_does_something_on_its_screen() {
+        let screens = [
+            Screen::Warning,
+            Screen::Risks,
+            Screen::Platforms,
+            Screen::Step { platform: 0, step: 0 },
+            Screen::Step { platform: 1, step: 4 },
+            Screen::Done { platform: 0 },
+        ];
+        for screen in screens {
+            for help in [false, true] {
+                let mut app = app_on(screen);
+                app.help = help;
+                for binding in bindings(&app) {
+                    for key in &binding.keys {
+                        let modifiers = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
+                        let event = KeyEvent::new(key.code, modifiers);
+                        assert!(message_for(event, &app).is_some(), "{screen:?} help={help} {key:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_writes_keys_briefly() {
+        let app = app_on(Screen::Platforms);
+        let texts = &app.texts().keys;
+        let shown: Vec<String> = bindings(&app)
+            .iter()
+            .filter(|binding| binding.in_footer > 0)
+            .map(|binding| footer_keys(binding, texts))
+            .collect();
+        assert_eq!(shown, ["↑↓", "Enter", "1-2", "←", "?", "t", "q"]);
+    }
+}

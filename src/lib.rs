@@ -1,0 +1,13 @@
+//! bezwaar: a terminal wizard that helps people object to Meta training its AI on their
+//! Facebook and Instagram data.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod deadline;
+pub mod keys;
+pub mod links;
+pub mod tui;
+pub mod ui;

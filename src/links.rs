@@ -1,0 +1,137 @@
+//! Links: which ones bezwaar may open, and how it opens and copies them.
+//!
+//! Only https links from the embedded content, on a host of [`ALLOWED_HOSTS`], are ever opened
+//! or copied. Nothing typed by a person or read from a file reaches a browser.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use url::Url;
+
+/// The hosts bezwaar may send a browser to.
+pub const ALLOWED_HOSTS: &[&str] = &["help.instagram.com", "www.facebook.com", "help.meta.com"];
+
+/// Why a link was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Unparsable,
+    NotHttps,
+    HasUserInfo,
+    HasPort,
+    HostNotAllowed(String),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Unparsable => write!(f, "not a link"),
+            Refusal::NotHttps => write!(f, "not https"),
+            Refusal::HasUserInfo => write!(f, "has a user name or password in it"),
+            Refusal::HasPort => write!(f, "names a port"),
+            Refusal::HostNotAllowed(host) => write!(f, "host {host} is not on the allowlist"),
+        }
+    }
+}
+
+/// Parses `link` and returns it only when it is https, without user info or port, on an allowed
+/// host, and already in its normal form (so what is shown is exactly what is opened).
+pub fn allowed(link: &str) -> Result<Url, Refusal> {
+    let url = Url::parse(link).map_err(|_| Refusal::Unparsable)?;
+    if url.scheme() != "https" {
+        return Err(Refusal::NotHttps);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Refusal::HasUserInfo);
+    }
+    if url.port().is_some() {
+        return Err(Refusal::HasPort);
+    }
+    let host = url.host_str().unwrap_or_default();
+    if !ALLOWED_HOSTS.contains(&host) {
+        return Err(Refusal::HostNotAllowed(host.to_owned()));
+    }
+    if url.as_str() != link {
+        return Err(Refusal::Unparsable);
+    }
+    Ok(url)
+}
+
+/// Opens an allowed link with the person's browser (`$BROWSER` first, as the webbrowser crate
+/// does). The caller leaves the alternate screen around this call, as a text browser may take
+/// over the terminal until it exits.
+pub fn open(url: &Url) -> io::Result<()> {
+    webbrowser::open(url.as_str())
+}
+
+/// Copies an allowed link to the clipboard through the terminal (OSC 52). Whether the terminal
+/// honours it cannot be known; the message after it says how to copy by hand.
+pub fn copy(out: &mut impl Write, url: &Url) -> io::Result<()> {
+    crossterm::execute!(out, crossterm::clipboard::CopyToClipboard::to_clipboard_from(url.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forms_and_the_privacy_center_are_allowed() {
+        for link in [
+            "https://help.instagram.com/contact/767264225370182",
+            "https://www.facebook.com/help/contact/712876720715583",
+            "https://help.meta.com/support/privacy",
+        ] {
+            assert_eq!(allowed(link).map(|url| url.to_string()), Ok(link.to_owned()));
+        }
+    }
+
+    #[test]
+    fn everything_else_is_refused() {
+        let cases = [
+            ("http://www.facebook.com/help", Refusal::NotHttps),
+            ("file:///etc/passwd", Refusal::NotHttps),
+            ("javascript:alert(1)", Refusal::NotHttps),
+            ("https://user:pw@www.facebook.com/", Refusal::HasUserInfo),
+            ("https://www.facebook.com:8443/", Refusal::HasPort),
+            (
+                "https://facebook.com.evil.example/",
+                Refusal::HostNotAllowed("facebook.com.evil.example".into()),
+            ),
+            ("https://evil.example/?www.facebook.com", Refusal::HostNotAllowed("evil.example".into())),
+            ("not a link", Refusal::Unparsable),
+            ("https://www.facebook.com/a b", Refusal::Unparsable),
+            ("HTTPS://WWW.FACEBOOK.COM/help", Refusal::Unparsable),
+        ];
+        for (link, refusal) in cases {
+            assert_eq!(allowed(link), Err(refusal), "{link}");
+        }
+    }
+
+    #[test]
+    fn copying_writes_one_osc52_sequence_with_the_link() {
+        let url = allowed("https://help.meta.com/support/privacy").unwrap();
+        let mut out = Vec::new();
+        copy(&mut out, &url).unwrap();
+        let written = String::from_utf8(out).unwrap();
+        assert!(written.starts_with("\x1b]52;c;"), "{written:?}");
+        let encoded = written.trim_start_matches("\x1b]52;c;").trim_end_matches(['\x07', '\\', '\x1b']);
+        assert_eq!(base64_decode(encoded), url.as_str());
+    }
+
+    fn base64_decode(text: &str) -> String {
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut bits = 0u32;
+        let mut count = 0;
+        let mut bytes = Vec::new();
+        for c in text.bytes().filter(|c| *c != b'=') {
+            let value = alphabet.iter().position(|a| *a == c).unwrap() as u32;
+            bits = (bits << 6) | value;
+            count += 6;
+            if count >= 8 {
+                count -= 8;
+                bytes.push((bits >> count) as u8);
+                bits &= (1 << count) - 1;
+            }
+        }
+        String::from_utf8(bytes).unwrap()
+    }
+}

@@ -1,0 +1,129 @@
+//! The terminal: entering and leaving the wizard's screen, the event loop, and giving the
+//! terminal back on every way out (quit, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z).
+
+use std::io::{self, Stdout, stdout};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crossterm::cursor::Show;
+use crossterm::event::{self, Event};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Effect, Message};
+use crate::{keys, links};
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Held while the wizard writes to the terminal, so that a signal arriving mid-frame waits for
+/// the frame to finish before it restores the terminal and exits.
+static TERMINAL: Mutex<()> = Mutex::new(());
+
+fn lock() -> MutexGuard<'static, ()> {
+    TERMINAL.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Runs the wizard until the person quits, then gives the terminal back.
+pub fn run(app: &mut App) -> io::Result<()> {
+    watch_signals()?;
+    install_panic_hook();
+    enter()?;
+    let result = Terminal::new(CrosstermBackend::new(stdout()))
+        .and_then(|mut terminal| event_loop(&mut terminal, app));
+    let _guard = lock();
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Message::Resized(size.width, size.height));
+    while app.running {
+        {
+            let _guard = lock();
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        // Blocks until the person does something: no ticks, no CPU while idle.
+        let message = match event::read()? {
+            Event::Resize(width, height) => Some(Message::Resized(width, height)),
+            event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
+        };
+        let Some(message) = message else { continue };
+        if let Some(effect) = app.update(message)
+            && let Some(outcome) = perform(effect, terminal)?
+        {
+            app.update(outcome);
+        }
+    }
+    Ok(())
+}
+
+/// Does what the wizard asked for and says how it went.
+fn perform(effect: Effect, terminal: &mut Term) -> io::Result<Option<Message>> {
+    match effect {
+        Effect::Open(url) => {
+            // A text browser (w3m, lynx) takes the terminal until it exits: give it the main
+            // screen in cooked mode, then come back and draw everything anew.
+            {
+                let _guard = lock();
+                restore();
+            }
+            let result = links::open(&url);
+            let _guard = lock();
+            enter()?;
+            terminal.clear()?;
+            Ok(Some(Message::Opened(result.map_err(|error| error.to_string()))))
+        }
+        Effect::Copy(url) => {
+            let _guard = lock();
+            let result = links::copy(terminal.backend_mut(), &url);
+            Ok(Some(Message::Copied(result.map_err(|error| error.to_string()))))
+        }
+        Effect::Suspend => {
+            let _guard = lock();
+            restore();
+            // Stops here until the shell's `fg` continues the process.
+            signal_hook::low_level::raise(SIGTSTP)?;
+            enter()?;
+            terminal.clear()?;
+            Ok(None)
+        }
+    }
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)
+}
+
+/// Raw mode off, main screen back, cursor visible. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the wizard: the terminal is given back first. The event loop
+/// blocks on input, so the signal thread does the restoring itself, after any frame being
+/// drawn is finished.
+fn watch_signals() -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _guard = lock();
+            restore();
+            std::process::exit(128 + signal);
+        }
+    })?;
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! Screen 5: what to expect now, and the way to the other platform.
+
+use ratatui::text::Text;
+
+use super::{Body, fact_lines, styled};
+use crate::app::App;
+use crate::content::fill;
+
+pub fn body(app: &App, platform: usize) -> Body {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let name = |index: usize| app.platforms().get(index).map_or("", |p| p.name.as_str());
+    let mut lines = Vec::new();
+    for paragraph in &texts.done.paragraphs {
+        lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
+    }
+    let other = name(app.other_platform(platform));
+    lines.push(styled(fill(&texts.done.other_platform, &[("platform", other)]), theme.emphasis));
+    let title = fill(&texts.done.title, &[("platform", name(platform))]);
+    Body { title, text: Text::from(lines), links: Vec::new() }
+}

@@ -1,0 +1,303 @@
+//! Drawing the wizard. `impl Widget for &App` lays out the frame (header, body, notice,
+//! footer) and delegates the body to one small module per screen. Rendering reads the state and
+//! never changes it.
+
+mod done;
+mod footer;
+mod header;
+mod help;
+mod platforms;
+mod risks;
+mod steps;
+mod theme;
+mod warning;
+
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+pub use theme::Theme;
+
+use crate::app::{App, Notice, Screen};
+use crate::content::{Texts, fill};
+
+/// Below this size the wizard asks for a bigger window instead of cutting text.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// What a screen puts in the body: a title, the text, and the links in it (for OSC 8).
+pub struct Body {
+    pub title: String,
+    pub text: Text<'static>,
+    pub links: Vec<String>,
+}
+
+/// The frame's parts.
+struct Areas {
+    header: Rect,
+    body: Rect,
+    notice: Rect,
+    footer: Rect,
+}
+
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+fn areas(app: &App, area: Rect) -> Areas {
+    let footer_height = footer::height(app, area.width);
+    let notice_height = notice_paragraph(app)
+        .map_or(0, |paragraph| u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX).min(3));
+    let [header, body, notice, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(notice_height),
+        Constraint::Length(footer_height),
+    ]));
+    Areas { header, body, notice, footer }
+}
+
+fn body_block(title: &str, theme: &Theme) -> Block<'static> {
+    Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .padding(Padding::horizontal(1))
+}
+
+fn body(app: &App) -> Body {
+    match app.screen {
+        Screen::Warning => warning::body(app),
+        Screen::Risks => risks::body(app),
+        Screen::Platforms => platforms::body(app),
+        Screen::Step { platform, step } => steps::body(app, platform, step),
+        Screen::Done { platform } => done::body(app, platform),
+    }
+}
+
+/// The text area inside the body's frame, and the text that goes there (the help's, while it is
+/// open). Scrolling limits and drawing both come from here, so they always agree.
+fn scroll_view(app: &App, area: Rect, overlay: bool) -> (Rect, Body) {
+    if overlay {
+        let body = help::body(app);
+        let inner = body_block(&body.title, &app.theme).inner(help::area(&body, area));
+        return (inner, body);
+    }
+    let body = body(app);
+    let inner = body_block(&body.title, &app.theme).inner(areas(app, area).body);
+    (inner, body)
+}
+
+fn wrapped(text: Text<'static>) -> Paragraph<'static> {
+    Paragraph::new(text).wrap(Wrap { trim: false })
+}
+
+/// How far the current text (the help's, while it is open) can scroll in the current window.
+pub fn max_scroll(app: &App) -> u16 {
+    max_scroll_of(app, app.help)
+}
+
+/// How far the screen's own text, beneath any overlay, can scroll.
+pub fn body_max_scroll(app: &App) -> u16 {
+    max_scroll_of(app, false)
+}
+
+fn max_scroll_of(app: &App, overlay: bool) -> u16 {
+    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    if too_small(area) {
+        return 0;
+    }
+    let (inner, body) = scroll_view(app, area, overlay);
+    let lines = wrapped(body.text).line_count(inner.width);
+    u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(inner.height)
+}
+
+/// How many lines of text are visible at once.
+pub fn visible_lines(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    if too_small(area) {
+        return 1;
+    }
+    scroll_view(app, area, app.help).0.height
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            render_too_small(self, area, buf);
+            return;
+        }
+        let areas = areas(self, area);
+        header::render(self, areas.header, buf);
+        let body = body(self);
+        let scroll = if self.help { 0 } else { self.scroll };
+        render_scrolled(self, body, areas.body, scroll, buf);
+        if let Some(paragraph) = notice_paragraph(self) {
+            paragraph.render(areas.notice.inner(Margin::new(1, 0)), buf);
+        }
+        footer::render(self, areas.footer, buf);
+        if self.help {
+            help::render(self, area, buf);
+        }
+    }
+}
+
+/// Draws a body in its frame, scrolled, with "more" marks where text is hidden.
+fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, buf: &mut Buffer) {
+    let texts = app.texts();
+    let block = body_block(&body.title, &app.theme);
+    let inner = block.inner(area);
+    let paragraph = wrapped(body.text);
+    let lines = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(lines.saturating_sub(inner.height));
+    let mut block = block;
+    if scroll > 0 {
+        block = block
+            .title_top(Line::styled(format!(" {} ", texts.app.more_above), app.theme.key).right_aligned());
+    }
+    if scroll + inner.height < lines {
+        block = block
+            .title_bottom(Line::styled(format!(" {} ", texts.app.more_below), app.theme.key).right_aligned());
+    }
+    block.render(area, buf);
+    paragraph.scroll((scroll, 0)).render(inner, buf);
+    if app.hyperlinks {
+        for link in &body.links {
+            hyperlink(buf, inner, link);
+        }
+    }
+}
+
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = fill(
+        &app.texts().app.too_small,
+        &[("width", &MIN_WIDTH.to_string()), ("height", &MIN_HEIGHT.to_string())],
+    );
+    let paragraph = wrapped(Text::from(text)).alignment(Alignment::Center);
+    let lines = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(lines) / 2;
+    let area = Rect { y: area.y + top, height: area.height - top, ..area };
+    paragraph.render(area, buf);
+}
+
+fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
+    let notice = app.notice?;
+    let status = &app.texts().steps.status;
+    let text = match notice {
+        Notice::Opened => &status.opened,
+        Notice::OpenFailed => &status.open_failed,
+        Notice::Refused => &status.refused,
+        Notice::Copied => &status.copied,
+        Notice::CopyFailed => &status.copy_failed,
+    };
+    let style = if notice.is_problem() { app.theme.problem } else { app.theme.notice };
+    Some(wrapped(Text::styled(text.clone(), style)))
+}
+
+/// Marks every place `link` stands on one row of `area` as an OSC 8 hyperlink: the opening
+/// sequence rides on the first cell, the closing one on the last, each forced to width 1 so the
+/// diff keeps its columns right.
+fn hyperlink(buf: &mut Buffer, area: Rect, link: &str) {
+    let chars: Vec<char> = link.chars().collect();
+    let (Some(first), Some(last)) = (chars.first(), chars.last()) else { return };
+    let length = u16::try_from(chars.len()).unwrap_or(u16::MAX);
+    if length < 2 || length > area.width {
+        return;
+    }
+    let one = CellDiffOption::ForcedWidth(NonZeroU16::MIN);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..=area.right() - length {
+            let matches = chars.iter().enumerate().all(|(offset, c)| {
+                let cell_x = x + u16::try_from(offset).unwrap_or(u16::MAX);
+                buf.cell((cell_x, y)).is_some_and(|cell| cell.symbol().chars().eq([*c]))
+            });
+            if !matches {
+                continue;
+            }
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(&format!("\x1b]8;;{link}\x1b\\{first}")).set_diff_option(one);
+            }
+            if let Some(cell) = buf.cell_mut((x + length - 1, y)) {
+                cell.set_symbol(&format!("{last}\x1b]8;;\x1b\\")).set_diff_option(one);
+            }
+        }
+    }
+}
+
+/// A fact's text, then its sources in small print, then a blank line.
+fn fact_lines(texts: &Texts, theme: &Theme, text: &str, sources: &[String]) -> Vec<Line<'static>> {
+    vec![
+        Line::from(text.to_owned()),
+        Line::styled(texts.sources_line(sources), theme.source),
+        Line::default(),
+    ]
+}
+
+fn styled(text: impl Into<String>, style: Style) -> Line<'static> {
+    Line::styled(text.into(), style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Content, Lang};
+    use chrono::NaiveDate;
+
+    fn app() -> App {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        App::new(Content::embedded().unwrap(), Lang::Nl, today)
+    }
+
+    fn render(app: &App, width: u16, height: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        app.render(buf.area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn hyperlinks_wrap_the_link_text_in_osc8() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 0, step: 0 };
+        app.hyperlinks = true;
+        let buf = render(&app, 80, 24);
+        let url = "https://help.instagram.com/contact/767264225370182";
+        let opening = format!("\x1b]8;;{url}\x1b\\h");
+        let start = buf.content().iter().position(|cell| cell.symbol() == opening);
+        let start = start.expect("the link's first cell opens an OSC 8 hyperlink");
+        let end = &buf.content()[start + url.len() - 1];
+        assert_eq!(end.symbol(), "2\x1b]8;;\x1b\\");
+        let middle: String =
+            buf.content()[start + 1..start + url.len() - 1].iter().map(|c| c.symbol()).collect();
+        assert_eq!(middle, &url[1..url.len() - 1]);
+    }
+
+    #[test]
+    fn without_hyperlinks_no_escape_reaches_the_buffer() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 0, step: 0 };
+        let buf = render(&app, 80, 24);
+        assert!(buf.content().iter().all(|cell| !cell.symbol().contains('\x1b')));
+    }
+
+    #[test]
+    fn a_small_window_asks_to_be_bigger() {
+        let app = app();
+        let buf = render(&app, MIN_WIDTH - 1, 10);
+        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(text.contains("Maak het venster groter"), "{text}");
+        let buf = render(&app, MIN_WIDTH, MIN_HEIGHT);
+        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(!text.contains("Maak het venster groter"));
+    }
+
+    #[test]
+    fn tiny_windows_draw_without_panicking() {
+        let app = app();
+        for (width, height) in [(0, 0), (1, 1), (0, 24), (80, 0), (2, 1), (59, 15), (60, 16)] {
+            render(&app, width, height);
+        }
+    }
+}

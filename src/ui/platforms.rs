@@ -1,0 +1,32 @@
+//! Screen 3: the choice of platform.
+
+use ratatui::text::{Line, Span, Text};
+
+use super::{Body, fact_lines};
+use crate::app::App;
+
+pub fn body(app: &App) -> Body {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let mut lines = vec![Line::from(texts.platforms.intro.clone()), Line::default()];
+    for (index, platform) in app.platforms().iter().enumerate() {
+        let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
+        let chosen = index == app.selected;
+        let marker = if chosen { "›" } else { " " };
+        let name = format!("{marker} {}  {:<12}", index + 1, platform.name);
+        let line = if chosen {
+            Line::from(vec![
+                Span::styled(name, theme.selected),
+                Span::styled(format!(" {summary}"), theme.heading),
+            ])
+        } else {
+            Line::from(vec![Span::raw(name), Span::raw(format!(" {summary}"))])
+        };
+        lines.push(line);
+    }
+    lines.push(Line::default());
+    let accounts = &texts.platforms.accounts;
+    lines.extend(fact_lines(texts, theme, &accounts.text, &accounts.sources));
+    lines.pop();
+    Body { title: texts.platforms.title.clone(), text: Text::from(lines), links: Vec::new() }
+}

@@ -1,0 +1,49 @@
+//! Screen 4: the five steps for one platform, the current one highlighted, with the form's link.
+
+use ratatui::text::{Line, Text};
+
+use super::{Body, styled};
+use crate::app::App;
+use crate::content::{STEPS_PER_PLATFORM, fill};
+
+pub fn body(app: &App, platform: usize, step: usize) -> Body {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let Some(platform) = app.platforms().get(platform) else {
+        return Body { title: String::new(), text: Text::default(), links: Vec::new() };
+    };
+    let steps = texts.platform(&platform.id).map_or(&[][..], |p| p.steps.as_slice());
+    let mut lines = Vec::new();
+    for (index, each) in steps.iter().enumerate() {
+        let text = format!("{} {}. {}", if index == step { "›" } else { " " }, index + 1, each.title);
+        lines.push(if index == step { styled(text, theme.selected) } else { Line::from(text) });
+    }
+    lines.push(Line::default());
+    if let Some(current) = steps.get(step) {
+        lines.push(Line::from(current.text.clone()));
+        lines.push(styled(texts.sources_line(&current.sources), theme.source));
+        lines.push(Line::default());
+    }
+    let link_title = fill(&texts.steps.link_title, &[("platform", &platform.name)]);
+    lines.push(styled(link_title, theme.heading));
+    lines.push(styled(platform.form_url.clone(), theme.link));
+    let by = texts.sources.get(&platform.verified_by).map_or("", String::as_str);
+    let verified = fill(&texts.steps.verified, &[("date", &texts.date(platform.verified_on)), ("by", by)]);
+    lines.push(styled(verified, theme.source));
+    lines.push(Line::from(texts.steps.fallback.clone()));
+    lines.push(styled(platform.fallback_url.clone(), theme.link));
+    lines.push(styled(texts.sources_line(std::slice::from_ref(&platform.fallback_source)), theme.source));
+    let title = fill(
+        &texts.steps.title,
+        &[
+            ("platform", &platform.name),
+            ("n", &(step + 1).to_string()),
+            ("total", &STEPS_PER_PLATFORM.to_string()),
+        ],
+    );
+    Body {
+        title,
+        text: Text::from(lines),
+        links: vec![platform.form_url.clone(), platform.fallback_url.clone()],
+    }
+}
