@@ -1,0 +1,113 @@
+//! Random key sequences and window sizes never panic and keep the state in bounds.
+
+use bezwaar::app::{App, Effect, Message, Screen};
+use bezwaar::content::{Content, Lang, STEPS_PER_PLATFORM};
+use bezwaar::keys::message_for;
+use bezwaar::ui;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyCode, KeyModifiers),
+    Resize(u16, u16),
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Tab),
+        Just(KeyCode::F(1)),
+        // Every printable ASCII key, digits and the wizard's letters among them.
+        (0x20u8..0x7f).prop_map(|byte| KeyCode::Char(char::from(byte))),
+        any::<char>().prop_map(KeyCode::Char),
+    ]
+}
+
+fn modifiers() -> impl Strategy<Value = KeyModifiers> {
+    prop_oneof![
+        6 => Just(KeyModifiers::NONE),
+        1 => Just(KeyModifiers::SHIFT),
+        1 => Just(KeyModifiers::ALT),
+        // Ctrl-C quits; keep it rare so that sequences get somewhere first.
+        1 => Just(KeyModifiers::CONTROL),
+    ]
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        8 => (key_code(), modifiers()).prop_map(|(code, modifiers)| Input::Key(code, modifiers)),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(width, height)| Input::Resize(width, height)),
+    ]
+}
+
+fn check_bounds(app: &App) {
+    let platforms = app.platforms().len();
+    assert!(app.selected < platforms);
+    match app.screen {
+        Screen::Step { platform, step } => {
+            assert!(platform < platforms);
+            assert!(step < STEPS_PER_PLATFORM);
+        }
+        Screen::Done { platform } => assert!(platform < platforms),
+        _ => {}
+    }
+    assert!(app.scroll <= ui::max_scroll(app), "scroll {} beyond {}", app.scroll, ui::max_scroll(app));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_and_resizes_never_panic(
+        inputs in prop::collection::vec(input(), 1..80),
+        dutch in any::<bool>(),
+        opens in any::<bool>(),
+    ) {
+        let lang = if dutch { Lang::Nl } else { Lang::En };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut app = App::new(Content::embedded().unwrap(), lang, today);
+        let (mut width, mut height) = (80u16, 24u16);
+        for input in inputs {
+            let message = match input {
+                Input::Key(code, modifiers) => message_for(KeyEvent::new(code, modifiers), &app),
+                Input::Resize(w, h) => {
+                    (width, height) = (w, h);
+                    Some(Message::Resized(w, h))
+                }
+            };
+            if let Some(message) = message {
+                // The event loop feeds outcomes back; do the same with both kinds of outcome.
+                let outcome = match app.update(message) {
+                    Some(Effect::Open(url)) => {
+                        prop_assert!(bezwaar::links::allowed(url.as_str()).is_ok());
+                        Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
+                    }
+                    Some(Effect::Copy(_)) => Some(Message::Copied(Ok(()))),
+                    Some(Effect::Suspend) | None => None,
+                };
+                if let Some(outcome) = outcome {
+                    app.update(outcome);
+                }
+            }
+            check_bounds(&app);
+            let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+            (&app).render(buffer.area, &mut buffer);
+            if !app.running {
+                break;
+            }
+        }
+    }
+}

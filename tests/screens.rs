@@ -1,0 +1,210 @@
+//! Every screen at 80x24 in both languages, drawn into a TestBackend and compared with the
+//! reviewed snapshots in `tests/snapshots/`. To refresh after a deliberate change:
+//! `INSTA_UPDATE=always cargo test --test screens`, then read every changed file by eye.
+
+use bezwaar::app::{App, Message, Notice, Screen};
+use bezwaar::content::{Content, Lang};
+use bezwaar::ui::Theme;
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn app(lang: Lang, today: &str, screen: Screen) -> App {
+    let mut app = App::new(Content::embedded().unwrap(), lang, date(today));
+    app.screen = screen;
+    app.update(Message::Resized(80, 24));
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    terminal
+}
+
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "nl",
+        Lang::En => "en",
+    }
+}
+
+fn snapshot(name: &str, app: &App) {
+    let terminal = draw(app, 80, 24);
+    insta::assert_snapshot!(format!("{name}_{}", code(app.lang)), terminal.backend());
+}
+
+const TODAY: &str = "2026-11-29";
+
+#[test]
+fn warning_after_the_deadline() {
+    for lang in Lang::ALL {
+        snapshot("warning_passed", &app(lang, TODAY, Screen::Warning));
+    }
+}
+
+#[test]
+fn warning_before_the_deadline() {
+    for lang in Lang::ALL {
+        snapshot("warning_before", &app(lang, "2025-05-20", Screen::Warning));
+    }
+}
+
+#[test]
+fn warning_on_the_deadline() {
+    for lang in Lang::ALL {
+        snapshot("warning_today", &app(lang, "2025-05-27", Screen::Warning));
+    }
+}
+
+#[test]
+fn risks_top_and_bottom() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Risks);
+        snapshot("risks_top", &app);
+        for _ in 0..10 {
+            app.update(Message::PageDown);
+        }
+        snapshot("risks_bottom", &app);
+    }
+}
+
+#[test]
+fn platform_choice() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Platforms);
+        snapshot("platforms", &app);
+        app.update(Message::SelectNext);
+        snapshot("platforms_facebook", &app);
+    }
+}
+
+#[test]
+fn the_five_steps_for_instagram() {
+    for lang in Lang::ALL {
+        for step in 0..5 {
+            snapshot(
+                &format!("instagram_step_{}", step + 1),
+                &app(lang, TODAY, Screen::Step { platform: 0, step }),
+            );
+        }
+    }
+}
+
+#[test]
+fn the_first_step_for_facebook() {
+    for lang in Lang::ALL {
+        snapshot("facebook_step_1", &app(lang, TODAY, Screen::Step { platform: 1, step: 0 }));
+    }
+}
+
+#[test]
+fn a_browser_that_did_not_open() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
+        app.update(Message::Opened(Err("no display".into())));
+        assert_eq!(app.notice, Some(Notice::OpenFailed));
+        snapshot("instagram_open_failed", &app);
+    }
+}
+
+#[test]
+fn done() {
+    for lang in Lang::ALL {
+        snapshot("done_instagram", &app(lang, TODAY, Screen::Done { platform: 0 }));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
+        app.update(Message::ToggleHelp);
+        snapshot("help_on_a_step", &app);
+    }
+}
+
+#[test]
+fn window_too_small() {
+    for lang in Lang::ALL {
+        let app = app(lang, TODAY, Screen::Warning);
+        let terminal = draw(&app, 50, 12);
+        insta::assert_snapshot!(format!("too_small_{}", code(lang)), terminal.backend());
+    }
+}
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()
+}
+
+fn find_row(buffer: &Buffer, text: &str) -> u16 {
+    (0..buffer.area.height)
+        .find(|y| row_text(buffer, *y).contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on screen"))
+}
+
+fn cell_at<'a>(buffer: &'a Buffer, text: &str) -> &'a ratatui::buffer::Cell {
+    let y = find_row(buffer, text);
+    let row = row_text(buffer, y);
+    let x = row.find(text).unwrap();
+    let x = row[..x].chars().count() as u16;
+    &buffer[(x, y)]
+}
+
+#[test]
+fn monochrome_carries_meaning_by_emphasis_alone() {
+    let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
+    app.theme = Theme::monochrome();
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset)
+    );
+    let chosen = cell_at(buffer, "› 1  Instagram");
+    assert!(chosen.modifier.contains(Modifier::REVERSED), "the highlighted platform is reversed");
+    let other = cell_at(buffer, "2  Facebook");
+    assert!(!other.modifier.contains(Modifier::REVERSED));
+
+    app.screen = Screen::Warning;
+    let terminal = draw(&app, 80, 24);
+    let headline = cell_at(terminal.backend().buffer(), "De deadline was 27 mei 2025");
+    assert!(headline.modifier.contains(Modifier::BOLD), "what today means stands out");
+}
+
+#[test]
+fn the_current_stage_and_step_stand_out_in_colour() {
+    let app = app(Lang::En, TODAY, Screen::Step { platform: 0, step: 2 });
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let current = cell_at(buffer, "› 3. Log in to Instagram");
+    let other = cell_at(buffer, "  2. Open the link");
+    assert_ne!((current.fg, current.bg), (other.fg, other.bg));
+    let stage = cell_at(buffer, "4 Steps");
+    let done = cell_at(buffer, "5 Done");
+    assert_ne!(stage.bg, done.bg, "the header marks the current stage");
+    let link = cell_at(buffer, "https://help.instagram.com/contact/767264225370182");
+    assert!(link.modifier.contains(Modifier::UNDERLINED), "links look like links");
+}
+
+#[test]
+fn the_link_is_always_shown_whole_at_80x24() {
+    for lang in Lang::ALL {
+        for platform in 0..2 {
+            for step in 0..5 {
+                let app = app(lang, TODAY, Screen::Step { platform, step });
+                let terminal = draw(&app, 80, 24);
+                let url = &app.platforms()[platform].form_url;
+                find_row(terminal.backend().buffer(), url);
+            }
+        }
+    }
+}
