@@ -1,28 +1,64 @@
 //! The command line: options, help in the person's language, and today's date.
 
 use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::content::{CliTexts, Lang, fill};
 
 #[derive(Debug, Parser)]
-#[command(name = "bezwaar", version, disable_help_flag = true, disable_version_flag = true)]
+#[command(
+    name = "bezwaar",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
-    #[arg(long, value_name = "nl|en", value_parser = ["nl", "en"])]
+    #[arg(long, global = true, value_name = "nl|en", value_parser = ["nl", "en"])]
     pub lang: Option<String>,
-    #[arg(short = 'h', long, action = ArgAction::Help)]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data_file: Option<PathBuf>,
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
     help: Option<bool>,
     #[arg(short = 'V', long, action = ArgAction::Version)]
     version: Option<bool>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The one-shot commands, for scripts and for people who prefer them to the wizard.
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    Mark {
+        platform: String,
+        #[arg(long)]
+        account: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        confirmed: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    Unmark {
+        platform: String,
+        #[arg(long)]
+        account: Option<String>,
+    },
 }
 
 impl Cli {
     /// Parses the arguments with help texts in `texts`' language. On `--help`, `--version` or
     /// a mistake, clap prints and exits (0, or 2 for a mistake).
-    pub fn parse_with(texts: &CliTexts, args: &[OsString]) -> Cli {
-        let matches = command(texts).get_matches_from(args);
+    pub fn parse_with(texts: &CliTexts, args: &[OsString], help: &HelpFacts) -> Cli {
+        let matches = command(texts, help).get_matches_from(args);
         Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
     }
 
@@ -31,15 +67,54 @@ impl Cli {
     }
 }
 
-pub fn command(texts: &CliTexts) -> clap::Command {
-    let heading = texts.options_heading.clone();
+/// What the help says that depends on the machine and the catalogue.
+#[derive(Debug, Clone)]
+pub struct HelpFacts {
+    /// The record's default place on this machine.
+    pub default_data_file: String,
+    /// The platform ids the commands accept.
+    pub platforms: Vec<String>,
+}
+
+/// The command line with every help text in the person's language.
+pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
+    let options = texts.options_heading.clone();
+    let accepted = facts.platforms.join(", ");
+    let after_help = format!("{}\n\n{}", texts.after_help, texts.exit_codes);
+    let subcommand = |command: clap::Command, about: &str| {
+        command.about(about.to_owned()).help_template(texts.usage_template.clone())
+    };
+    let option = |arg: clap::Arg, help: &str| arg.help(help.to_owned()).help_heading(options.clone());
+    let positional = |arg: clap::Arg| {
+        arg.help(fill(&texts.platform_help, &[("accepted", &accepted)]))
+            .help_heading(texts.arguments_heading.clone())
+    };
+    let data_file = fill(&texts.data_file_help, &[("default", &facts.default_data_file)]);
     Cli::command()
         .about(texts.about.clone())
         .help_template(texts.usage_template.clone())
-        .after_help(texts.after_help.clone())
-        .mut_arg("lang", |arg| arg.help(texts.lang_help.clone()).help_heading(heading.clone()))
-        .mut_arg("help", |arg| arg.help(texts.help_help.clone()).help_heading(heading.clone()))
-        .mut_arg("version", |arg| arg.help(texts.version_help.clone()).help_heading(heading.clone()))
+        .subcommand_help_heading(texts.commands_heading.clone())
+        .after_help(after_help)
+        .mut_arg("lang", |arg| option(arg, &texts.lang_help).hide_possible_values(true))
+        .mut_arg("data_file", |arg| option(arg, &data_file))
+        .mut_arg("help", |arg| option(arg, &texts.help_help))
+        .mut_arg("version", |arg| option(arg, &texts.version_help))
+        .mut_subcommand("status", |command| {
+            subcommand(command, &texts.status_about).mut_arg("json", |arg| option(arg, &texts.json_help))
+        })
+        .mut_subcommand("mark", |command| {
+            subcommand(command, &texts.mark_about)
+                .mut_arg("platform", positional)
+                .mut_arg("account", |arg| option(arg, &texts.account_help))
+                .mut_arg("date", |arg| option(arg, &texts.date_help))
+                .mut_arg("confirmed", |arg| option(arg, &texts.confirmed_help))
+                .mut_arg("note", |arg| option(arg, &texts.note_help))
+        })
+        .mut_subcommand("unmark", |command| {
+            subcommand(command, &texts.unmark_about)
+                .mut_arg("platform", positional)
+                .mut_arg("account", |arg| option(arg, &texts.account_help))
+        })
 }
 
 /// The `--lang` value in the raw arguments, so that even `--help` speaks the chosen language.
@@ -90,18 +165,34 @@ mod tests {
         assert_eq!(lang_in_args(&args(&["bezwaar", "--lang"])), None);
     }
 
+    fn facts() -> HelpFacts {
+        HelpFacts {
+            default_data_file: "~/.local/share/bezwaar/record.json".into(),
+            platforms: vec!["instagram".into(), "facebook".into()],
+        }
+    }
+
     #[test]
     fn help_is_in_the_chosen_language_and_names_bezwaar_today() {
         let content = Content::embedded().unwrap();
         for lang in Lang::ALL {
             let texts = &content.texts(lang).cli;
-            let help = command(texts).render_long_help().to_string();
+            let help = command(texts, &facts()).render_long_help().to_string();
+            assert!(
+                help.contains("status") && help.contains("unmark") && help.contains(&texts.mark_about),
+                "{help}"
+            );
+            assert!(
+                help.contains("~/.local/share/bezwaar/record.json") && help.contains("BEZWAAR_DATA_FILE"),
+                "{help}"
+            );
+            assert!(help.contains(&texts.exit_codes), "{help}");
             assert!(help.contains(&texts.about), "{help}");
             assert!(help.contains(&texts.lang_help), "{help}");
             assert!(help.contains("BEZWAAR_TODAY=") && help.contains("--lang"), "{help}");
             assert!(help.contains(&texts.options_heading), "{help}");
         }
-        let dutch = command(&content.texts(Lang::Nl).cli).render_long_help().to_string();
+        let dutch = command(&content.texts(Lang::Nl).cli, &facts()).render_long_help().to_string();
         assert!(dutch.contains("Gebruik:") && !dutch.contains("Usage:"), "{dutch}");
     }
 
@@ -109,10 +200,51 @@ mod tests {
     fn the_lang_option_takes_only_nl_and_en() {
         let content = Content::embedded().unwrap();
         let texts = &content.texts(Lang::En).cli;
-        let parse = |list: &[&str]| command(texts).try_get_matches_from(args(list));
+        let parse = |list: &[&str]| command(texts, &facts()).try_get_matches_from(args(list));
         assert!(parse(&["bezwaar", "--lang", "nl"]).is_ok());
         let error = parse(&["bezwaar", "--lang", "fr"]).unwrap_err();
         assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn subcommands_parse_with_their_options() {
+        let content = Content::embedded().unwrap();
+        let texts = &content.texts(Lang::En).cli;
+        let parse = |list: &[&str]| {
+            let matches = command(texts, &facts()).try_get_matches_from(args(list)).unwrap();
+            Cli::from_arg_matches(&matches).unwrap()
+        };
+        let cli = parse(&[
+            "bezwaar",
+            "mark",
+            "facebook",
+            "--account",
+            "work",
+            "--date",
+            "2025-05-20",
+            "--data-file",
+            "/tmp/r.json",
+        ]);
+        assert_eq!(cli.data_file, Some(PathBuf::from("/tmp/r.json")));
+        assert_eq!(
+            cli.command,
+            Some(Command::Mark {
+                platform: "facebook".into(),
+                account: Some("work".into()),
+                date: Some("2025-05-20".into()),
+                confirmed: None,
+                note: None
+            })
+        );
+        assert_eq!(
+            parse(&["bezwaar", "--lang", "nl", "status", "--json"]).command,
+            Some(Command::Status { json: true })
+        );
+        assert_eq!(parse(&["bezwaar"]).command, None);
+        let help =
+            command(texts, &facts()).try_get_matches_from(args(&["bezwaar", "mark", "--help"])).unwrap_err();
+        let help = help.render().to_string();
+        assert!(help.contains("instagram, facebook") && help.contains(&texts.note_help), "{help}");
     }
 
     #[test]

@@ -232,6 +232,7 @@ pub struct Texts {
     pub steps: StepsTexts,
     pub platform_texts: BTreeMap<String, PlatformTexts>,
     pub done: DoneTexts,
+    pub record: RecordTexts,
     pub cli: CliTexts,
 }
 
@@ -441,6 +442,44 @@ pub struct CliTexts {
     pub after_help: String,
     pub today_invalid: String,
     pub terminal_failed: String,
+    pub data_file_help: String,
+    pub status_about: String,
+    pub json_help: String,
+    pub mark_about: String,
+    pub unmark_about: String,
+    pub platform_help: String,
+    pub account_help: String,
+    pub date_help: String,
+    pub confirmed_help: String,
+    pub note_help: String,
+    pub commands_heading: String,
+    pub arguments_heading: String,
+    pub exit_codes: String,
+}
+
+/// What bezwaar says about the record of objections, on screen and on the command line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordTexts {
+    pub not_yet: String,
+    pub submitted: String,
+    pub confirmed: String,
+    pub main_account: String,
+    pub marked: String,
+    pub unmarked: String,
+    pub nothing_to_unmark: String,
+    pub set_aside: String,
+    pub damaged: String,
+    pub unreadable: String,
+    pub future_version: String,
+    pub busy: String,
+    pub busy_read_only: String,
+    pub save_failed: String,
+    pub no_location: String,
+    pub unknown_platform: String,
+    pub bad_date: String,
+    pub future_date: String,
+    pub location: String,
 }
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a

@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod content;
 pub mod deadline;
 pub mod keys;
 pub mod links;
+pub mod record;
 pub mod tui;
 pub mod ui;

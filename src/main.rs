@@ -2,11 +2,14 @@
 
 use std::env;
 use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use bezwaar::app::App;
-use bezwaar::cli::{self, Cli};
+use bezwaar::cli::{self, Cli, HelpFacts};
+use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
+use bezwaar::record::Store;
 use bezwaar::tui;
 use bezwaar::ui::Theme;
 
@@ -21,18 +24,38 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
     let env_lang = Lang::from_env(|name| env::var(name).ok());
     let help_lang = cli::lang_in_args(&args).unwrap_or(env_lang);
-    let cli = Cli::parse_with(&content.texts(help_lang).cli, &args);
+    let default_store = Store::locate(None, None);
+    let facts = HelpFacts {
+        default_data_file: default_store.as_ref().map(|s| s.path().display().to_string()).unwrap_or_default(),
+        platforms: content.platforms().iter().map(|p| p.id.clone()).collect(),
+    };
+    let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, &facts);
     let lang = cli.lang().unwrap_or(env_lang);
-    let texts = &content.texts(lang).cli;
+    let texts = content.texts(lang);
     let local = chrono::Local::now().date_naive();
-    let today = match cli::today(env::var_os("BEZWAAR_TODAY").as_deref(), texts, local) {
+    let today = match cli::today(env::var_os("BEZWAAR_TODAY").as_deref(), &texts.cli, local) {
         Ok(today) => today,
         Err(message) => {
             eprintln!("bezwaar: {message}");
-            return ExitCode::from(2);
+            return ExitCode::from(commands::BAD_INPUT);
         }
     };
-    let terminal_failed = texts.terminal_failed.clone();
+    let store = Store::locate(cli.data_file.clone(), env::var_os("BEZWAAR_DATA_FILE"));
+    if let Some(command) = cli.command {
+        let context = Context {
+            texts,
+            catalogue: &content.catalogue,
+            store,
+            today,
+            now: chrono::Utc::now(),
+            patience: commands::PATIENCE,
+        };
+        let outcome = commands::run(command, &context);
+        let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
+        let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+        return ExitCode::from(outcome.code);
+    }
+    let terminal_failed = texts.cli.terminal_failed.clone();
     let mut app = App::new(content, lang, today);
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
