@@ -290,7 +290,8 @@ impl Store {
         Err(io::Error::new(io::ErrorKind::AlreadyExists, "too many set-aside files"))
     }
 
-    /// Writes the record atomically: temporary file, sync, rename, sync the directory.
+    /// Writes the record atomically: temporary file, sync, rename, sync the directory. The
+    /// caller holds the lock ([`Store::try_lock`]).
     pub fn save(&self, record: &Record) -> Result<(), SaveError> {
         self.write(record).map_err(SaveError)
     }
@@ -302,11 +303,13 @@ impl Store {
             _ => PathBuf::from("."),
         };
         create_private_dir(&dir)?;
+        let prefix = temp_prefix(&target);
+        remove_stale_temp_files(&dir, &prefix);
         let mut json = serde_json::to_vec_pretty(record).map_err(io::Error::other)?;
         json.push(b'\n');
         let mut temp = tempfile::Builder::new()
-            .prefix(".record-")
-            .suffix(".tmp")
+            .prefix(&prefix)
+            .suffix(TEMP_SUFFIX)
             .permissions(fs::Permissions::from_mode(0o600))
             .tempfile_in(&dir)?;
         temp.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
@@ -350,6 +353,30 @@ impl Store {
                 return Ok(None);
             }
             thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Temporary files of a record are named `.<record name>-<random>.tmp`.
+fn temp_prefix(target: &Path) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(target.file_name().unwrap_or_default());
+    prefix.push("-");
+    prefix
+}
+
+/// Removes temporary files a killed writer left behind. Callers hold the record's lock, so no
+/// other writer can be using them.
+fn remove_stale_temp_files(dir: &Path, prefix: &OsString) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let prefix = prefix.as_encoded_bytes();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let bytes = name.as_encoded_bytes();
+        if bytes.starts_with(prefix) && bytes.ends_with(TEMP_SUFFIX.as_bytes()) {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -491,6 +518,19 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(dir.path().join("new/deeper")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![OsString::from("record.json")], "no temporary files stay behind");
+    }
+
+    #[test]
+    fn temporary_files_left_by_a_killed_writer_are_removed_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("record.json"));
+        let stale = dir.path().join(".record.json-abc123.tmp");
+        let other = dir.path().join(".other.json-abc123.tmp");
+        fs::write(&stale, b"half").unwrap();
+        fs::write(&other, b"not ours").unwrap();
+        store.save(&Record::default()).unwrap();
+        assert!(!stale.exists());
+        assert!(other.exists(), "another record's files are left alone");
     }
 
     #[test]
