@@ -9,6 +9,7 @@ use url::Url;
 use crate::content::{Content, Lang, Platform, STEPS_PER_PLATFORM, Texts};
 use crate::deadline::Deadline;
 use crate::links;
+use crate::record::{Objection, Problem, Record, Store};
 use crate::ui::{self, Theme};
 
 /// Where the person is in the wizard.
@@ -25,17 +26,20 @@ pub enum Screen {
     Done {
         platform: usize,
     },
+    /// Every objection in the record.
+    Overview,
 }
 
 impl Screen {
-    /// The stage of the wizard (0 to 4) the header marks as current.
-    pub fn stage(self) -> usize {
+    /// The stage of the wizard (0 to 4) the header marks as current; none for the overview.
+    pub fn stage(self) -> Option<usize> {
         match self {
-            Screen::Warning => 0,
-            Screen::Risks => 1,
-            Screen::Platforms => 2,
-            Screen::Step { .. } => 3,
-            Screen::Done { .. } => 4,
+            Screen::Warning => Some(0),
+            Screen::Risks => Some(1),
+            Screen::Platforms => Some(2),
+            Screen::Step { .. } => Some(3),
+            Screen::Done { .. } => Some(4),
+            Screen::Overview => None,
         }
     }
 }
@@ -55,6 +59,13 @@ pub enum Message {
     Choose(usize),
     OpenLink,
     CopyLink,
+    /// Mark the current platform as submitted, or ask to remove the mark.
+    Mark,
+    /// The answer to the yes/no question.
+    Confirm(bool),
+    ShowOverview,
+    /// Try the failed save again.
+    Retry,
     ToggleHelp,
     CloseHelp,
     ToggleLanguage,
@@ -65,6 +76,8 @@ pub enum Message {
     Opened(Result<(), String>),
     /// The copy call returned.
     Copied(Result<(), String>),
+    /// The save returned.
+    Saved(Result<(), String>),
 }
 
 /// Work the event loop does on the wizard's behalf.
@@ -72,22 +85,40 @@ pub enum Message {
 pub enum Effect {
     Open(Url),
     Copy(Url),
+    /// Write this record to the store, atomically.
+    Save(Record),
     Suspend,
 }
 
 /// What bezwaar tells the person after an action, until the screen changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Opened,
     OpenFailed,
     Refused,
     Copied,
     CopyFailed,
+    /// The platform (catalogue index) was marked as submitted.
+    Marked(usize),
+    Unmarked(usize),
+    SaveFailed(String),
+    /// Marking is not possible: the record is read-only.
+    ReadOnly,
+    /// The record's problem found at start.
+    Problem,
 }
 
 impl Notice {
-    pub fn is_problem(self) -> bool {
-        matches!(self, Notice::OpenFailed | Notice::Refused | Notice::CopyFailed)
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            Notice::OpenFailed
+                | Notice::Refused
+                | Notice::CopyFailed
+                | Notice::SaveFailed(_)
+                | Notice::ReadOnly
+                | Notice::Problem
+        )
     }
 }
 
@@ -110,6 +141,18 @@ pub struct App {
     pub theme: Theme,
     /// Whether links are also written as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// The objections marked as submitted, as last loaded or changed here.
+    pub record: Record,
+    /// Where the record is kept; `None` when there is no place for it.
+    pub store: Option<Store>,
+    /// What went wrong opening the record, if anything.
+    pub problem: Option<Problem>,
+    /// The platform whose mark the yes/no question offers to remove.
+    pub confirm: Option<usize>,
+    /// The record changed here but is not saved yet (or saving failed).
+    pub unsaved: bool,
+    /// Where the overview returns to.
+    pub back_to: Screen,
 }
 
 impl App {
@@ -127,7 +170,42 @@ impl App {
             viewport: Size::new(80, 24),
             theme: Theme::colour(),
             hyperlinks: false,
+            record: Record::default(),
+            store: None,
+            problem: None,
+            confirm: None,
+            unsaved: false,
+            back_to: Screen::Warning,
         }
+    }
+
+    /// The wizard with the record it opened; a problem shows at once.
+    pub fn with_record(mut self, store: Option<Store>, record: Record, problem: Option<Problem>) -> App {
+        self.store = store;
+        self.record = record;
+        self.notice = problem.as_ref().map(|_| Notice::Problem);
+        self.problem = problem;
+        self
+    }
+
+    /// Whether marks can be saved.
+    pub fn writable(&self) -> bool {
+        self.problem.as_ref().is_none_or(Problem::allows_writing)
+    }
+
+    /// The platform that `m` marks: the one on its last step or end screen.
+    pub fn markable_platform(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Step { platform, step } if step + 1 == STEPS_PER_PLATFORM => Some(platform),
+            Screen::Done { platform } => Some(platform),
+            _ => None,
+        }
+    }
+
+    /// The person's own objection for a platform (the one without an account label).
+    pub fn marked(&self, platform: usize) -> Option<&Objection> {
+        let id = &self.platforms().get(platform)?.id;
+        self.record.find(id, None)
     }
 
     pub fn texts(&self) -> &Texts {
@@ -169,6 +247,29 @@ impl App {
             }
             Message::OpenLink => return self.link_effect(Effect::Open),
             Message::CopyLink => return self.link_effect(Effect::Copy),
+            Message::Mark => return self.mark(),
+            Message::Confirm(yes) => {
+                let platform = self.confirm.take()?;
+                if yes {
+                    let id = self.platforms()[platform].id.clone();
+                    self.record.unmark(&id, None);
+                    self.notice = Some(Notice::Unmarked(platform));
+                    return self.save();
+                }
+            }
+            Message::ShowOverview => {
+                if self.screen != Screen::Overview {
+                    self.back_to = self.screen;
+                    self.go(Screen::Overview);
+                }
+            }
+            Message::Retry => {
+                if self.unsaved {
+                    return self.save();
+                }
+            }
+            Message::Saved(Ok(())) => self.unsaved = false,
+            Message::Saved(Err(error)) => self.notice = Some(Notice::SaveFailed(error)),
             Message::ToggleHelp => {
                 self.help = !self.help;
                 self.scroll = 0;
@@ -207,6 +308,7 @@ impl App {
             }
             Screen::Step { platform, .. } => Screen::Done { platform },
             Screen::Done { .. } => Screen::Platforms,
+            Screen::Overview => Screen::Overview,
         }
     }
 
@@ -217,6 +319,7 @@ impl App {
             Screen::Step { step: 0, .. } => Screen::Platforms,
             Screen::Step { platform, step } => Screen::Step { platform, step: step - 1 },
             Screen::Done { platform } => Screen::Step { platform, step: STEPS_PER_PLATFORM - 1 },
+            Screen::Overview => self.back_to,
         }
     }
 
@@ -237,6 +340,33 @@ impl App {
         self.screen = screen;
         self.scroll = 0;
         self.notice = None;
+    }
+
+    fn mark(&mut self) -> Option<Effect> {
+        let platform = self.markable_platform()?;
+        if !self.writable() {
+            self.notice = Some(Notice::ReadOnly);
+            return None;
+        }
+        if self.marked(platform).is_some() {
+            self.confirm = Some(platform);
+            return None;
+        }
+        let id = self.platforms()[platform].id.clone();
+        self.record.mark(Objection {
+            platform: id,
+            account: None,
+            submitted_on: self.today,
+            confirmation_on: None,
+            note: None,
+        });
+        self.notice = Some(Notice::Marked(platform));
+        self.save()
+    }
+
+    fn save(&mut self) -> Option<Effect> {
+        self.unsaved = true;
+        Some(Effect::Save(self.record.clone()))
     }
 
     fn link_effect(&mut self, effect: fn(Url) -> Effect) -> Option<Effect> {
@@ -384,6 +514,64 @@ mod tests {
         run(&mut app, &[Message::Quit]);
         assert!(!app.running);
         assert_eq!(run(&mut app, &[Message::Suspend]), vec![Effect::Suspend]);
+    }
+
+    #[test]
+    fn marking_saves_and_asks_before_unmarking() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 1, step: 4 };
+        let effects = run(&mut app, &[Message::Mark]);
+        let marked = app.marked(1).cloned().expect("facebook is marked");
+        assert_eq!(marked.submitted_on, app.today);
+        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
+        assert!(app.unsaved);
+        run(&mut app, &[Message::Saved(Ok(()))]);
+        assert!(!app.unsaved);
+        assert_eq!(app.notice, Some(Notice::Marked(1)));
+
+        assert_eq!(run(&mut app, &[Message::Mark]), vec![], "a marked platform asks first");
+        assert_eq!(app.confirm, Some(1));
+        assert_eq!(run(&mut app, &[Message::Confirm(false)]), vec![]);
+        assert!(app.marked(1).is_some() && app.confirm.is_none());
+        run(&mut app, &[Message::Mark]);
+        let effects = run(&mut app, &[Message::Confirm(true)]);
+        assert!(app.marked(1).is_none());
+        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_mark_and_can_be_retried() {
+        let mut app = app();
+        app.screen = Screen::Done { platform: 0 };
+        run(&mut app, &[Message::Mark, Message::Saved(Err("No space left on device".into()))]);
+        assert!(app.marked(0).is_some(), "the mark stays in memory");
+        assert_eq!(app.notice, Some(Notice::SaveFailed("No space left on device".into())));
+        assert_eq!(run(&mut app, &[Message::Retry]), vec![Effect::Save(app.record.clone())]);
+        run(&mut app, &[Message::Saved(Ok(()))]);
+        assert_eq!(run(&mut app, &[Message::Retry]), vec![], "nothing left to save");
+    }
+
+    #[test]
+    fn a_read_only_record_is_never_changed() {
+        for problem in [Problem::Busy, Problem::FutureVersion(2), Problem::NoLocation] {
+            let mut app = app().with_record(None, Record::default(), Some(problem));
+            app.screen = Screen::Done { platform: 0 };
+            assert_eq!(run(&mut app, &[Message::Mark]), vec![]);
+            assert_eq!(app.record, Record::default());
+            assert_eq!(app.notice, Some(Notice::ReadOnly));
+        }
+    }
+
+    #[test]
+    fn the_overview_returns_where_it_was_opened() {
+        let mut app = app();
+        app.screen = Screen::Step { platform: 0, step: 2 };
+        run(&mut app, &[Message::ShowOverview]);
+        assert_eq!(app.screen, Screen::Overview);
+        run(&mut app, &[Message::ShowOverview, Message::Next]);
+        assert_eq!(app.screen, Screen::Overview, "nothing comes after the overview");
+        run(&mut app, &[Message::Back]);
+        assert_eq!(app.screen, Screen::Step { platform: 0, step: 2 });
     }
 
     #[test]

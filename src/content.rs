@@ -232,6 +232,7 @@ pub struct Texts {
     pub steps: StepsTexts,
     pub platform_texts: BTreeMap<String, PlatformTexts>,
     pub done: DoneTexts,
+    pub overview: OverviewTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -330,6 +331,12 @@ pub struct KeyTexts {
     pub language_long: String,
     pub interrupt: String,
     pub suspend: String,
+    pub mark: String,
+    pub unmark: String,
+    pub overview: String,
+    pub retry: String,
+    pub yes: String,
+    pub no: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -427,6 +434,17 @@ pub struct DoneTexts {
     pub title: String,
     pub paragraphs: Vec<Fact>,
     pub other_platform: String,
+    pub mark_hint: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverviewTexts {
+    pub title: String,
+    pub empty: String,
+    pub no_confirmation: String,
+    pub note: String,
+    pub read_only: String,
 }
 
 /// The command line's help and messages.
@@ -480,6 +498,12 @@ pub struct RecordTexts {
     pub bad_date: String,
     pub future_date: String,
     pub location: String,
+    pub marked_here: String,
+    pub unmarked_here: String,
+    pub unmark_question: String,
+    pub save_failed_here: String,
+    pub no_location_here: String,
+    pub read_only_here: String,
 }
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a

@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{App, Message, Screen};
-use crate::content::KeyTexts;
+use crate::content::{KeyTexts, Lang};
 use crate::ui;
 
 /// What a group of keys does, as a person would name it.
@@ -30,6 +30,12 @@ pub enum Command {
     Quit,
     Interrupt,
     Suspend,
+    Mark,
+    Unmark,
+    Overview,
+    Retry,
+    Yes,
+    No,
 }
 
 impl Command {
@@ -53,6 +59,12 @@ impl Command {
             Command::Quit => &keys.quit,
             Command::Interrupt => &keys.interrupt,
             Command::Suspend => &keys.suspend,
+            Command::Mark => &keys.mark,
+            Command::Unmark => &keys.unmark,
+            Command::Overview => &keys.overview,
+            Command::Retry => &keys.retry,
+            Command::Yes => &keys.yes,
+            Command::No => &keys.no,
         }
     }
 
@@ -86,6 +98,11 @@ impl Command {
             Command::Language => Message::ToggleLanguage,
             Command::Quit | Command::Interrupt => Message::Quit,
             Command::Suspend => Message::Suspend,
+            Command::Mark | Command::Unmark => Message::Mark,
+            Command::Overview => Message::ShowOverview,
+            Command::Retry => Message::Retry,
+            Command::Yes => Message::Confirm(true),
+            Command::No => Message::Confirm(false),
         })
     }
 
@@ -93,7 +110,12 @@ impl Command {
     pub fn is_global(self) -> bool {
         matches!(
             self,
-            Command::Help | Command::Language | Command::Quit | Command::Interrupt | Command::Suspend
+            Command::Help
+                | Command::Language
+                | Command::Quit
+                | Command::Interrupt
+                | Command::Suspend
+                | Command::Overview
         )
     }
 }
@@ -159,6 +181,19 @@ pub fn bindings(app: &App) -> Vec<Binding> {
 /// or not.
 pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
+    if app.confirm.is_some() {
+        // A yes/no question takes every key until it is answered.
+        // "j" for ja, "y" for yes: both work, the footer shows the person's own.
+        let yes: &[Key] = match app.lang {
+            Lang::Nl => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
+            Lang::En => &[key(KeyCode::Char('y')), key(KeyCode::Char('j'))],
+        };
+        table.push(Binding::new(yes, Command::Yes, 1));
+        table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Command::No, 1));
+        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        return table;
+    }
     if overlay {
         table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Command::Close, 2));
         if scrollable {
@@ -193,6 +228,17 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
                 table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));
                 table.push(Binding::new(BACK, Command::Back, 1));
             }
+            Screen::Overview => table.push(Binding::new(BACK, Command::Back, 1)),
+        }
+        if let Some(platform) = app.markable_platform() {
+            let command = if app.marked(platform).is_some() { Command::Unmark } else { Command::Mark };
+            table.push(Binding::new(&[key(KeyCode::Char('m'))], command, 1));
+        }
+        if app.unsaved {
+            table.push(Binding::new(&[key(KeyCode::Char('s'))], Command::Retry, 1));
+        }
+        if app.screen != Screen::Overview {
+            table.push(Binding::new(&[key(KeyCode::Char('p'))], Command::Overview, 1));
         }
         if scrollable && app.screen != Screen::Platforms {
             table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
@@ -322,6 +368,35 @@ mod tests {
     }
 
     #[test]
+    fn a_question_takes_only_yes_and_no() {
+        let mut app = app_on(Screen::Step { platform: 0, step: 4 });
+        app.confirm = Some(0);
+        assert_eq!(message(&app, KeyCode::Char('j')), Some(Message::Confirm(true)));
+        assert_eq!(message(&app, KeyCode::Char('y')), Some(Message::Confirm(true)));
+        assert_eq!(message(&app, KeyCode::Char('n')), Some(Message::Confirm(false)));
+        assert_eq!(message(&app, KeyCode::Esc), Some(Message::Confirm(false)));
+        assert_eq!(message(&app, KeyCode::Char('q')), None, "answer first");
+        assert_eq!(message(&app, KeyCode::Char('m')), None);
+    }
+
+    #[test]
+    fn m_marks_only_on_the_last_step_and_the_end() {
+        for (screen, marks) in [
+            (Screen::Step { platform: 0, step: 3 }, false),
+            (Screen::Step { platform: 0, step: 4 }, true),
+            (Screen::Done { platform: 1 }, true),
+            (Screen::Platforms, false),
+        ] {
+            let app = app_on(screen);
+            assert_eq!(message(&app, KeyCode::Char('m')) == Some(Message::Mark), marks, "{screen:?}");
+            assert_eq!(message(&app, KeyCode::Char('p')), Some(Message::ShowOverview));
+        }
+        let overview = app_on(Screen::Overview);
+        assert_eq!(message(&overview, KeyCode::Char('p')), None);
+        assert_eq!(message(&overview, KeyCode::Left), Some(Message::Back));
+    }
+
+    #[test]
     fn control_keys_quit_and_suspend_and_other_modifiers_do_nothing() {
         let app = app_on(Screen::Platforms);
         let with = |code, modifiers| message_for(KeyEvent::new(code, modifiers), &app);
@@ -366,6 +441,6 @@ mod tests {
             .filter(|binding| binding.in_footer > 0)
             .map(|binding| footer_keys(binding, texts))
             .collect();
-        assert_eq!(shown, ["↑↓", "Enter", "1-2", "←", "?", "t", "q"]);
+        assert_eq!(shown, ["↑↓", "Enter", "1-2", "←", "p", "?", "t", "q"]);
     }
 }

@@ -9,7 +9,7 @@ use bezwaar::app::App;
 use bezwaar::cli::{self, Cli, HelpFacts};
 use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
-use bezwaar::record::Store;
+use bezwaar::record::{self, Store};
 use bezwaar::tui;
 use bezwaar::ui::Theme;
 
@@ -56,7 +56,10 @@ fn main() -> ExitCode {
         return ExitCode::from(outcome.code);
     }
     let terminal_failed = texts.cli.terminal_failed.clone();
-    let mut app = App::new(content, lang, today);
+    // The lock is held for as long as the wizard runs.
+    let opening = record::open_for_wizard(store.as_ref(), chrono::Utc::now());
+    let _lock = opening.lock;
+    let mut app = App::new(content, lang, today).with_record(store, opening.record, opening.problem);
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
     match tui::run(&mut app) {

@@ -182,6 +182,85 @@ pub fn parse(bytes: &[u8]) -> Result<Record, LoadError> {
     Ok(record.cleaned())
 }
 
+/// Why the wizard cannot use the record as usual. Shown on screen in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file was damaged and is now at `aside`; the wizard started with an empty record.
+    SetAside { problem: String, aside: PathBuf },
+    /// Another bezwaar holds the lock: this one only shows the record.
+    Busy,
+    /// The file is from a newer bezwaar: shown read-only, never written.
+    FutureVersion(u64),
+    /// The file could not be read; nothing was changed.
+    Unreadable(String),
+    /// The file is damaged, but another bezwaar holds the lock, so it is left where it is.
+    Damaged(String),
+    /// The record's directory cannot be written (no lock could be made).
+    Unwritable(String),
+    /// There is no place for the record (no home directory and no --data-file).
+    NoLocation,
+}
+
+impl Problem {
+    /// Whether the wizard may still mark and save.
+    pub fn allows_writing(&self) -> bool {
+        matches!(self, Problem::SetAside { .. })
+    }
+}
+
+/// What the wizard starts with: the record, the lock if it got it, and any problem to tell.
+#[derive(Debug)]
+pub struct Opening {
+    pub record: Record,
+    pub lock: Option<Lock>,
+    pub problem: Option<Problem>,
+}
+
+/// Opens the record for the wizard: takes the lock, loads, and sets a damaged file aside. Never
+/// fails: whatever goes wrong becomes a [`Problem`] to show, and the wizard runs on.
+pub fn open_for_wizard(store: Option<&Store>, now: DateTime<Utc>) -> Opening {
+    let read_only = |record: Record, problem: Problem| Opening { record, lock: None, problem: Some(problem) };
+    let Some(store) = store else {
+        return read_only(Record::default(), Problem::NoLocation);
+    };
+    let lock = match store.try_lock() {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            return match store.load() {
+                Ok(record) => read_only(record, Problem::Busy),
+                Err(error) => read_only(Record::default(), problem_of(error)),
+            };
+        }
+        Err(error) => {
+            let problem = Problem::Unwritable(error.to_string());
+            return match store.load() {
+                Ok(record) => read_only(record, problem),
+                Err(error) => read_only(Record::default(), problem_of(error)),
+            };
+        }
+    };
+    match store.load() {
+        Ok(record) => Opening { record, lock: Some(lock), problem: None },
+        Err(error) if error.is_damage() => match store.set_aside(now) {
+            Ok(aside) => Opening {
+                record: Record::default(),
+                lock: Some(lock),
+                problem: Some(Problem::SetAside { problem: error.to_string(), aside }),
+            },
+            Err(io) => read_only(Record::default(), Problem::Unwritable(io.to_string())),
+        },
+        Err(error) => read_only(Record::default(), problem_of(error)),
+    }
+}
+
+fn problem_of(error: LoadError) -> Problem {
+    match error {
+        LoadError::FutureVersion(version) => Problem::FutureVersion(version),
+        LoadError::Unreadable(error) => Problem::Unreadable(error.to_string()),
+        LoadError::TooLarge(_) | LoadError::Corrupt(_) => Problem::Damaged(error.to_string()),
+    }
+}
+
 /// Where the record lives, and the operations on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
@@ -566,6 +645,39 @@ mod tests {
             assert_eq!(fs::read(&aside).unwrap(), b"{\"version\": 1, \"objec");
             assert!(!path.exists());
         }
+    }
+
+    #[test]
+    fn the_wizard_sets_damage_aside_and_reads_only_when_it_must() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("record.json");
+        let store = Store::new(&path);
+        let now = Utc::now();
+        let mut record = Record::default();
+        record.mark(objection("instagram", None));
+        store.save(&record).unwrap();
+
+        let opening = open_for_wizard(Some(&store), now);
+        assert_eq!((opening.record.clone(), opening.problem.clone()), (record.clone(), None));
+        assert!(opening.lock.is_some());
+        let second = open_for_wizard(Some(&store), now);
+        assert_eq!((second.record, second.problem), (record, Some(Problem::Busy)));
+        assert!(second.lock.is_none(), "the second wizard only looks");
+        drop(opening);
+
+        fs::write(&path, b"garbage").unwrap();
+        let opening = open_for_wizard(Some(&store), now);
+        assert!(
+            matches!(&opening.problem, Some(Problem::SetAside { aside, .. }) if fs::read(aside).unwrap() == b"garbage")
+        );
+        assert!(opening.problem.as_ref().unwrap().allows_writing());
+        drop(opening);
+
+        fs::write(&path, br#"{"version": 9}"#).unwrap();
+        let opening = open_for_wizard(Some(&store), now);
+        assert_eq!(opening.problem, Some(Problem::FutureVersion(9)));
+        assert!(opening.lock.is_none(), "a newer record is never written");
+        assert_eq!(open_for_wizard(None, now).problem, Some(Problem::NoLocation));
     }
 
     #[test]

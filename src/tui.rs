@@ -14,6 +14,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Message};
+use crate::record::Store;
 use crate::{keys, links};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -53,7 +54,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         };
         let Some(message) = message else { continue };
         if let Some(effect) = app.update(message)
-            && let Some(outcome) = perform(effect, terminal)?
+            && let Some(outcome) = perform(effect, terminal, app.store.as_ref())?
         {
             app.update(outcome);
         }
@@ -62,8 +63,17 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
 }
 
 /// Does what the wizard asked for and says how it went.
-fn perform(effect: Effect, terminal: &mut Term) -> io::Result<Option<Message>> {
+fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Result<Option<Message>> {
     match effect {
+        Effect::Save(record) => {
+            // Under the terminal lock, so that a signal waits for the save to finish.
+            let _guard = lock();
+            let result = match store {
+                Some(store) => store.save(&record).map_err(|error| error.to_string()),
+                None => Err(io::Error::from(io::ErrorKind::NotFound).to_string()),
+            };
+            Ok(Some(Message::Saved(result)))
+        }
         Effect::Open(url) => {
             // A text browser (w3m, lynx) takes the terminal until it exits: give it the main
             // screen in cooked mode, then come back and draw everything anew.

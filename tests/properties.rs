@@ -72,9 +72,10 @@ proptest! {
 
     #[test]
     fn random_keys_and_resizes_never_panic(
-        inputs in prop::collection::vec(input(), 1..80),
+        inputs in prop::collection::vec(input(), 1..120),
         dutch in any::<bool>(),
         opens in any::<bool>(),
+        saves in any::<bool>(),
     ) {
         let lang = if dutch { Lang::Nl } else { Lang::En };
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -89,18 +90,26 @@ proptest! {
                 }
             };
             if let Some(message) = message {
+                let before = app.record.clone();
+                let changes_record = matches!(message, Message::Mark | Message::Confirm(true));
                 // The event loop feeds outcomes back; do the same with both kinds of outcome.
-                let outcome = match app.update(message) {
+                let outcome = match app.update(message.clone()) {
                     Some(Effect::Open(url)) => {
                         prop_assert!(bezwaar::links::allowed(url.as_str()).is_ok());
                         Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
                     }
                     Some(Effect::Copy(_)) => Some(Message::Copied(Ok(()))),
+                    Some(Effect::Save(record)) => {
+                        prop_assert!(changes_record || message == Message::Retry, "{message:?} saved");
+                        prop_assert_eq!(&record, &app.record, "what is saved is what is shown");
+                        Some(Message::Saved(if saves { Ok(()) } else { Err("disk full".into()) }))
+                    }
                     Some(Effect::Suspend) | None => None,
                 };
                 if let Some(outcome) = outcome {
-                    app.update(outcome);
+                    prop_assert_eq!(app.update(outcome), None);
                 }
+                prop_assert!(changes_record || app.record == before, "{message:?} changed the record");
             }
             check_bounds(&app);
             let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));

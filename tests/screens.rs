@@ -208,3 +208,74 @@ fn the_link_is_always_shown_whole_at_80x24() {
         }
     }
 }
+
+fn with_marks(mut app: App) -> App {
+    use bezwaar::record::Objection;
+    let objection =
+        |platform: &str, account: Option<&str>, confirmed: Option<&str>, note: Option<&str>| Objection {
+            platform: platform.into(),
+            account: account.map(Into::into),
+            submitted_on: date("2025-05-20"),
+            confirmation_on: confirmed.map(date),
+            note: note.map(Into::into),
+        };
+    app.record.mark(objection("instagram", None, Some("2025-05-21"), None));
+    app.record.mark(objection("facebook", None, None, None));
+    app.record.mark(objection("facebook", Some("Vereniging"), None, Some("met het e-mailadres van de club")));
+    app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
+    app
+}
+
+#[test]
+fn platform_choice_with_marks() {
+    for lang in Lang::ALL {
+        snapshot("platforms_marked", &with_marks(app(lang, TODAY, Screen::Platforms)));
+    }
+}
+
+#[test]
+fn overview() {
+    for lang in Lang::ALL {
+        snapshot("overview_empty", &app(lang, TODAY, Screen::Overview));
+        snapshot("overview_marked", &with_marks(app(lang, TODAY, Screen::Overview)));
+    }
+}
+
+#[test]
+fn marking_and_the_question_before_unmarking() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 4 });
+        app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
+        assert!(matches!(app.update(Message::Mark), Some(bezwaar::app::Effect::Save(_))));
+        app.update(Message::Saved(Ok(())));
+        snapshot("instagram_marked", &app);
+        app.update(Message::Mark);
+        snapshot("instagram_unmark_question", &app);
+        app.update(Message::Confirm(false));
+        app.update(Message::Next);
+        snapshot("done_marked", &app);
+    }
+}
+
+#[test]
+fn a_failed_save_and_a_set_aside_record() {
+    use bezwaar::record::{Problem, Record, Store};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Done { platform: 1 });
+        app.update(Message::Mark);
+        app.update(Message::Saved(Err("No space left on device (os error 28)".into())));
+        snapshot("save_failed", &app);
+
+        let problem = Problem::SetAside {
+            problem: "EOF while parsing an object at line 3 column 0".into(),
+            aside: "/home/anna/.local/share/bezwaar/record.json.corrupt-20261129T101112Z".into(),
+        };
+        let store = Store::new("/home/anna/.local/share/bezwaar/record.json");
+        let app = self::app(lang, TODAY, Screen::Warning).with_record(
+            Some(store),
+            Record::default(),
+            Some(problem),
+        );
+        snapshot("record_set_aside", &app);
+    }
+}

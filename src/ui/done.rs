@@ -14,6 +14,14 @@ pub fn body(app: &App, platform: usize) -> Body {
     for paragraph in &texts.done.paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
+    match app.marked(platform) {
+        Some(objection) => {
+            let status = crate::commands::objection_status(texts, objection);
+            lines.push(styled(format!("✓ {}: {status}", name(platform)), theme.notice));
+        }
+        None => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),
+    }
+    lines.push(ratatui::text::Line::default());
     let other = name(app.other_platform(platform));
     lines.push(styled(fill(&texts.done.other_platform, &[("platform", other)]), theme.emphasis));
     let title = fill(&texts.done.title, &[("platform", name(platform))]);

@@ -16,20 +16,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if index > 0 {
             spans.push(Span::styled(" › ", theme.stage));
         }
-        let style = if index == current { theme.stage_current } else { theme.stage };
+        let style = if Some(index) == current { theme.stage_current } else { theme.stage };
         spans.push(Span::styled(format!("{} {stage}", index + 1), style));
     }
     let full = Line::from(spans);
-    if full.width() <= usize::from(area.width) {
-        full.render(area, buf);
-    } else {
-        let total = texts.app.progress.len();
-        let stage = &texts.app.progress[current];
-        Line::from(vec![
-            Span::styled(format!(" {} ", texts.app.title), theme.title),
-            Span::raw("│ "),
-            Span::styled(format!("{}/{total} {stage}", current + 1), theme.stage_current),
-        ])
-        .render(area, buf);
+    match current {
+        _ if full.width() <= usize::from(area.width) => full.render(area, buf),
+        Some(current) => {
+            let total = texts.app.progress.len();
+            let stage = &texts.app.progress[current];
+            Line::from(vec![
+                Span::styled(format!(" {} ", texts.app.title), theme.title),
+                Span::raw("│ "),
+                Span::styled(format!("{}/{total} {stage}", current + 1), theme.stage_current),
+            ])
+            .render(area, buf);
+        }
+        None => Span::styled(format!(" {} ", texts.app.title), theme.title).render(area, buf),
     }
 }

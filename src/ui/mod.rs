@@ -2,10 +2,12 @@
 //! footer) and delegates the body to one small module per screen. Rendering reads the state and
 //! never changes it.
 
+mod confirm;
 mod done;
 mod footer;
 mod header;
 mod help;
+mod overview;
 mod platforms;
 mod risks;
 mod steps;
@@ -24,6 +26,7 @@ pub use theme::Theme;
 
 use crate::app::{App, Notice, Screen};
 use crate::content::{Texts, fill};
+use crate::record::Problem;
 
 /// Below this size the wizard asks for a bigger window instead of cutting text.
 pub const MIN_WIDTH: u16 = 60;
@@ -50,11 +53,16 @@ fn too_small(area: Rect) -> bool {
 
 fn areas(app: &App, area: Rect) -> Areas {
     let footer_height = footer::height(app, area.width);
-    let notice_height = notice_paragraph(app)
-        .map_or(0, |paragraph| u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX).min(3));
+    // The notice is drawn one column in from each side; long ones (a set-aside file's path)
+    // may take five lines.
+    let notice_height = notice_paragraph(app).map_or(0, |paragraph| {
+        u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX).min(5)
+    });
+    // Exact lengths: the notice and footer get all their lines, the body what is left.
+    let body_height = area.height.saturating_sub(1 + notice_height + footer_height);
     let [header, body, notice, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Fill(1),
+        Constraint::Length(body_height),
         Constraint::Length(notice_height),
         Constraint::Length(footer_height),
     ]));
@@ -75,6 +83,7 @@ fn body(app: &App) -> Body {
         Screen::Platforms => platforms::body(app),
         Screen::Step { platform, step } => steps::body(app, platform, step),
         Screen::Done { platform } => done::body(app, platform),
+        Screen::Overview => overview::body(app),
     }
 }
 
@@ -142,6 +151,9 @@ impl Widget for &App {
         if self.help {
             help::render(self, area, buf);
         }
+        if let Some(platform) = self.confirm {
+            confirm::render(self, platform, area, buf);
+        }
     }
 }
 
@@ -184,17 +196,49 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
-    let notice = app.notice?;
-    let status = &app.texts().steps.status;
+    let notice = app.notice.as_ref()?;
+    let texts = app.texts();
+    let status = &texts.steps.status;
+    let name = |platform: usize| app.platforms().get(platform).map_or("", |p| p.name.as_str());
     let text = match notice {
-        Notice::Opened => &status.opened,
-        Notice::OpenFailed => &status.open_failed,
-        Notice::Refused => &status.refused,
-        Notice::Copied => &status.copied,
-        Notice::CopyFailed => &status.copy_failed,
+        Notice::Opened => status.opened.clone(),
+        Notice::OpenFailed => status.open_failed.clone(),
+        Notice::Refused => status.refused.clone(),
+        Notice::Copied => status.copied.clone(),
+        Notice::CopyFailed => status.copy_failed.clone(),
+        Notice::Marked(platform) => {
+            let date = app.marked(*platform).map_or(app.today, |o| o.submitted_on);
+            fill(&texts.record.marked_here, &[("platform", name(*platform)), ("date", &texts.date(date))])
+        }
+        Notice::Unmarked(platform) => fill(&texts.record.unmarked_here, &[("platform", name(*platform))]),
+        Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
+        Notice::ReadOnly | Notice::Problem => {
+            problem_text(app).unwrap_or_else(|| texts.record.read_only_here.clone())
+        }
     };
     let style = if notice.is_problem() { app.theme.problem } else { app.theme.notice };
-    Some(wrapped(Text::styled(text.clone(), style)))
+    Some(wrapped(Text::styled(text, style)))
+}
+
+/// The record's problem in plain words: what happened, what was kept, what to do.
+fn problem_text(app: &App) -> Option<String> {
+    let texts = &app.texts().record;
+    let path = app.store.as_ref().map(|store| store.path().display().to_string()).unwrap_or_default();
+    let path = path.as_str();
+    Some(match app.problem.as_ref()? {
+        Problem::SetAside { problem, aside } => fill(
+            &texts.set_aside,
+            &[("path", path), ("problem", problem), ("aside", &aside.display().to_string())],
+        ),
+        Problem::Busy => texts.busy_read_only.clone(),
+        Problem::FutureVersion(version) => {
+            fill(&texts.future_version, &[("path", path), ("version", &version.to_string())])
+        }
+        Problem::Unreadable(error) => fill(&texts.unreadable, &[("path", path), ("problem", error)]),
+        Problem::Damaged(error) => fill(&texts.damaged, &[("path", path), ("problem", error)]),
+        Problem::Unwritable(error) => format!("{} ({error})", texts.read_only_here),
+        Problem::NoLocation => texts.no_location_here.clone(),
+    })
 }
 
 /// Marks every place `link` stands on one row of `area` as an OSC 8 hyperlink: the opening

@@ -2,8 +2,9 @@
 
 use ratatui::text::{Line, Span, Text};
 
-use super::{Body, fact_lines};
+use super::{Body, fact_lines, styled};
 use crate::app::App;
+use crate::commands::objection_status;
 
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
@@ -23,10 +24,33 @@ pub fn body(app: &App) -> Body {
             Line::from(vec![Span::raw(name), Span::raw(format!(" {summary}"))])
         };
         lines.push(line);
+        lines.extend(status_lines(app, &platform.id));
     }
     lines.push(Line::default());
     let accounts = &texts.platforms.accounts;
     lines.extend(fact_lines(texts, theme, &accounts.text, &accounts.sources));
     lines.pop();
     Body { title: texts.platforms.title.clone(), text: Text::from(lines), links: Vec::new() }
+}
+
+/// Under each platform: what the record says about it.
+fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let indent = "      ";
+    let mut lines: Vec<Line<'static>> = app
+        .record
+        .for_platform(id)
+        .map(|objection| {
+            let status = objection_status(texts, objection);
+            let text = match &objection.account {
+                Some(account) => format!("{indent}✓ {account}: {status}"),
+                None => format!("{indent}✓ {status}"),
+            };
+            styled(text, app.theme.notice)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(styled(format!("{indent}{}", texts.record.not_yet), app.theme.source));
+    }
+    lines
 }

@@ -1,0 +1,58 @@
+//! The overview: every objection in the record, with its dates and details.
+
+use ratatui::text::{Line, Text};
+
+use super::{Body, problem_text, styled};
+use crate::app::App;
+use crate::commands::objection_status;
+use crate::content::fill;
+
+pub fn body(app: &App) -> Body {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    if let Some(problem) = problem_text(app) {
+        lines.push(styled(problem, theme.problem));
+        lines.push(Line::default());
+    }
+    if !app.writable() {
+        lines.push(styled(texts.overview.read_only.clone(), theme.emphasis));
+        lines.push(Line::default());
+    }
+    if app.record.objections.is_empty() {
+        lines.push(Line::from(texts.overview.empty.clone()));
+        lines.push(Line::default());
+    }
+    // Catalogue order first; entries for platforms this version does not know come last, kept.
+    let mut ids: Vec<&str> = app.platforms().iter().map(|p| p.id.as_str()).collect();
+    for objection in &app.record.objections {
+        if !ids.contains(&objection.platform.as_str()) {
+            ids.push(&objection.platform);
+        }
+    }
+    for id in ids {
+        let name = app.content.catalogue.platform(id).map_or(id, |p| p.name.as_str());
+        let mut any = false;
+        for objection in app.record.for_platform(id) {
+            any = true;
+            let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
+            lines.push(styled(format!("{name} ({account})"), theme.heading));
+            lines.push(Line::from(format!("  {}", objection_status(texts, objection))));
+            if objection.confirmation_on.is_none() {
+                lines.push(Line::from(format!("  {}", texts.overview.no_confirmation)));
+            }
+            if let Some(note) = &objection.note {
+                lines.push(Line::from(format!("  {}", fill(&texts.overview.note, &[("note", note)]))));
+            }
+        }
+        if !any {
+            lines.push(Line::from(format!("{name}: {}", texts.record.not_yet)));
+        }
+    }
+    if let Some(store) = &app.store {
+        lines.push(Line::default());
+        let location = fill(&texts.record.location, &[("path", &store.path().display().to_string())]);
+        lines.push(styled(location, theme.source));
+    }
+    Body { title: texts.overview.title.clone(), text: Text::from(lines), links: Vec::new() }
+}
