@@ -8,6 +8,7 @@ use url::Url;
 
 use crate::content::{Content, Lang, Platform, STEPS_PER_PLATFORM, Texts};
 use crate::deadline::Deadline;
+use crate::editor::Editor;
 use crate::links;
 use crate::record::{Objection, Problem, Record, Store};
 use crate::ui::{self, Theme};
@@ -66,6 +67,18 @@ pub enum Message {
     ShowOverview,
     /// Try the failed save again.
     Retry,
+    /// Open the form for the selected objection's details.
+    Edit,
+    /// Open an empty form for another account on the selected objection's platform.
+    AddAccount,
+    /// Ask to remove the selected objection.
+    Remove,
+    /// A key typed into the form.
+    EditKey(crossterm::event::KeyEvent),
+    NextField,
+    PreviousField,
+    SaveEdit,
+    CancelEdit,
     ToggleHelp,
     CloseHelp,
     ToggleLanguage,
@@ -100,7 +113,7 @@ pub enum Notice {
     CopyFailed,
     /// The platform (catalogue index) was marked as submitted.
     Marked(usize),
-    Unmarked(usize),
+    Unmarked(Unmark),
     SaveFailed(String),
     /// Marking is not possible: the record is read-only.
     ReadOnly,
@@ -120,6 +133,13 @@ impl Notice {
                 | Notice::Problem
         )
     }
+}
+
+/// A mark the yes/no question offers to remove.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmark {
+    pub platform: String,
+    pub account: Option<String>,
 }
 
 /// The whole state of the wizard.
@@ -148,7 +168,11 @@ pub struct App {
     /// What went wrong opening the record, if anything.
     pub problem: Option<Problem>,
     /// The platform whose mark the yes/no question offers to remove.
-    pub confirm: Option<usize>,
+    pub confirm: Option<Unmark>,
+    /// The form for an objection's details, while it is open.
+    pub editor: Option<Editor>,
+    /// The selected line of the overview (a position in [`App::overview_entries`]).
+    pub entry: usize,
     /// The record changed here but is not saved yet (or saving failed).
     pub unsaved: bool,
     /// Where the overview returns to.
@@ -174,6 +198,8 @@ impl App {
             store: None,
             problem: None,
             confirm: None,
+            editor: None,
+            entry: 0,
             unsaved: false,
             back_to: Screen::Warning,
         }
@@ -237,6 +263,12 @@ impl App {
             Message::ScrollDown => self.scroll_by(1),
             Message::PageUp => self.scroll_by(-i32::from(self.page())),
             Message::PageDown => self.scroll_by(i32::from(self.page())),
+            Message::SelectPrevious if self.screen == Screen::Overview => {
+                self.entry = self.entry.saturating_sub(1)
+            }
+            Message::SelectNext if self.screen == Screen::Overview => {
+                self.entry = (self.entry + 1).min(self.record.objections.len().saturating_sub(1));
+            }
             Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
             Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
             Message::Choose(index) => {
@@ -249,12 +281,46 @@ impl App {
             Message::CopyLink => return self.link_effect(Effect::Copy),
             Message::Mark => return self.mark(),
             Message::Confirm(yes) => {
-                let platform = self.confirm.take()?;
-                if yes {
-                    let id = self.platforms()[platform].id.clone();
-                    self.record.unmark(&id, None);
-                    self.notice = Some(Notice::Unmarked(platform));
+                let unmark = self.confirm.take()?;
+                if yes && self.record.unmark(&unmark.platform, unmark.account.as_deref()) {
+                    self.notice = Some(Notice::Unmarked(unmark));
+                    self.entry = self.entry.min(self.record.objections.len().saturating_sub(1));
                     return self.save();
+                }
+            }
+            Message::Edit => {
+                let objection = self.selected_objection()?;
+                self.editor = Some(Editor::edit(objection));
+            }
+            Message::AddAccount => {
+                let platform = self.selected_objection()?.platform.clone();
+                self.editor = Some(Editor::new_account(&platform, self.today));
+            }
+            Message::Remove => {
+                let objection = self.selected_objection()?;
+                self.confirm =
+                    Some(Unmark { platform: objection.platform.clone(), account: objection.account.clone() });
+            }
+            Message::EditKey(key) => self.editor.as_mut()?.key(key),
+            Message::NextField => self.editor.as_mut()?.next_field(),
+            Message::PreviousField => self.editor.as_mut()?.previous_field(),
+            Message::CancelEdit => self.editor = None,
+            Message::SaveEdit => {
+                let editor = self.editor.as_mut()?;
+                match editor.result(&self.record, self.today) {
+                    Ok(objection) => {
+                        match &editor.editing {
+                            Some(account) => {
+                                self.record.replace(&editor.platform, account.as_deref(), objection.clone());
+                            }
+                            None => self.record.mark(objection.clone()),
+                        }
+                        self.editor = None;
+                        self.entry =
+                            self.overview_entries().iter().position(|o| **o == objection).unwrap_or(0);
+                        return self.save();
+                    }
+                    Err(error) => editor.error = Some(error),
                 }
             }
             Message::ShowOverview => {
@@ -342,17 +408,44 @@ impl App {
         self.notice = None;
     }
 
+    /// The record's objections in the order the overview lists them: catalogue order, then
+    /// platforms this version does not know.
+    pub fn overview_entries(&self) -> Vec<&Objection> {
+        let known = |objection: &&Objection| self.content.catalogue.platform(&objection.platform).is_some();
+        let mut entries: Vec<&Objection> =
+            self.platforms().iter().flat_map(|platform| self.record.for_platform(&platform.id)).collect();
+        entries.extend(self.record.objections.iter().filter(|o| !known(o)));
+        entries
+    }
+
+    /// "Instagram", or "Facebook (werk)" for a named account.
+    pub fn entry_label(&self, platform: &str, account: Option<&str>) -> String {
+        let name = self.content.catalogue.platform(platform).map_or(platform, |p| p.name.as_str());
+        match account {
+            Some(account) => format!("{name} ({account})"),
+            None => name.to_owned(),
+        }
+    }
+
+    /// The objection selected in the overview.
+    pub fn selected_objection(&self) -> Option<&Objection> {
+        if self.screen != Screen::Overview || !self.writable() {
+            return None;
+        }
+        self.overview_entries().get(self.entry).copied()
+    }
+
     fn mark(&mut self) -> Option<Effect> {
         let platform = self.markable_platform()?;
         if !self.writable() {
             self.notice = Some(Notice::ReadOnly);
             return None;
         }
+        let id = self.platforms()[platform].id.clone();
         if self.marked(platform).is_some() {
-            self.confirm = Some(platform);
+            self.confirm = Some(Unmark { platform: id, account: None });
             return None;
         }
-        let id = self.platforms()[platform].id.clone();
         self.record.mark(Objection {
             platform: id,
             account: None,
@@ -402,6 +495,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editor::EditError;
 
     fn app() -> App {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -530,7 +624,7 @@ mod tests {
         assert_eq!(app.notice, Some(Notice::Marked(1)));
 
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "a marked platform asks first");
-        assert_eq!(app.confirm, Some(1));
+        assert_eq!(app.confirm, Some(Unmark { platform: "facebook".into(), account: None }));
         assert_eq!(run(&mut app, &[Message::Confirm(false)]), vec![]);
         assert!(app.marked(1).is_some() && app.confirm.is_none());
         run(&mut app, &[Message::Mark]);
@@ -560,6 +654,48 @@ mod tests {
             assert_eq!(app.record, Record::default());
             assert_eq!(app.notice, Some(Notice::ReadOnly));
         }
+    }
+
+    #[test]
+    fn a_second_account_is_added_and_details_edited_in_the_overview() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let typed = |text: &str| -> Vec<Message> {
+            text.chars()
+                .map(|c| Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+                .collect()
+        };
+        let mut app = app();
+        app.screen = Screen::Done { platform: 1 };
+        run(&mut app, &[Message::Mark, Message::Saved(Ok(())), Message::ShowOverview]);
+        run(&mut app, &[Message::AddAccount]);
+        assert!(app.editor.is_some());
+        run(&mut app, &typed("club"));
+        run(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
+        run(&mut app, &typed("via de secretaris"));
+        let effects = run(&mut app, &[Message::SaveEdit]);
+        assert!(app.editor.is_none());
+        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
+        let club = app.record.find("facebook", Some("club")).expect("the second account is recorded");
+        assert_eq!(club.note.as_deref(), Some("via de secretaris"));
+        assert_eq!(app.record.for_platform("facebook").count(), 2);
+        assert_eq!(app.selected_objection(), Some(club), "the new entry is selected");
+
+        // Edit the first entry: give it a confirmation date before its submission: refused.
+        run(&mut app, &[Message::SelectPrevious, Message::Edit, Message::NextField, Message::NextField]);
+        run(&mut app, &typed("2020-01-01"));
+        assert_eq!(run(&mut app, &[Message::SaveEdit]), vec![]);
+        assert!(matches!(
+            app.editor.as_ref().and_then(|e| e.error.clone()),
+            Some(EditError::ConfirmedBeforeSubmitted(..))
+        ));
+        let before = app.record.clone();
+        run(&mut app, &[Message::CancelEdit]);
+        assert_eq!(app.record, before, "cancelling changes nothing");
+
+        run(&mut app, &[Message::Remove]);
+        assert_eq!(app.confirm, Some(Unmark { platform: "facebook".into(), account: None }));
+        run(&mut app, &[Message::Confirm(true)]);
+        assert_eq!(app.record.objections.len(), 1);
     }
 
     #[test]

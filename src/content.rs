@@ -233,6 +233,7 @@ pub struct Texts {
     pub platform_texts: BTreeMap<String, PlatformTexts>,
     pub done: DoneTexts,
     pub overview: OverviewTexts,
+    pub editor: EditorTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -337,6 +338,14 @@ pub struct KeyTexts {
     pub retry: String,
     pub yes: String,
     pub no: String,
+    pub edit: String,
+    pub add_account: String,
+    pub remove: String,
+    pub save: String,
+    pub cancel: String,
+    pub next_field: String,
+    pub previous_field: String,
+    pub select_entry: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -445,6 +454,23 @@ pub struct OverviewTexts {
     pub no_confirmation: String,
     pub note: String,
     pub read_only: String,
+    pub hint: String,
+}
+
+/// The form for an objection's details.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorTexts {
+    pub title: String,
+    pub new_title: String,
+    pub account: String,
+    pub note: String,
+    pub submitted: String,
+    pub confirmation: String,
+    pub confirmation_before: String,
+    pub optional: String,
+    pub account_taken: String,
+    pub account_needed: String,
 }
 
 /// The command line's help and messages.

@@ -36,6 +36,14 @@ pub enum Command {
     Retry,
     Yes,
     No,
+    SelectEntry,
+    Edit,
+    AddAccount,
+    Remove,
+    Save,
+    Cancel,
+    NextField,
+    PreviousField,
 }
 
 impl Command {
@@ -65,6 +73,14 @@ impl Command {
             Command::Retry => &keys.retry,
             Command::Yes => &keys.yes,
             Command::No => &keys.no,
+            Command::SelectEntry => &keys.select_entry,
+            Command::Edit => &keys.edit,
+            Command::AddAccount => &keys.add_account,
+            Command::Remove => &keys.remove,
+            Command::Save => &keys.save,
+            Command::Cancel => &keys.cancel,
+            Command::NextField => &keys.next_field,
+            Command::PreviousField => &keys.previous_field,
         }
     }
 
@@ -103,6 +119,15 @@ impl Command {
             Command::Retry => Message::Retry,
             Command::Yes => Message::Confirm(true),
             Command::No => Message::Confirm(false),
+            Command::SelectEntry if up => Message::SelectPrevious,
+            Command::SelectEntry => Message::SelectNext,
+            Command::Edit => Message::Edit,
+            Command::AddAccount => Message::AddAccount,
+            Command::Remove => Message::Remove,
+            Command::Save => Message::SaveEdit,
+            Command::Cancel => Message::CancelEdit,
+            Command::NextField => Message::NextField,
+            Command::PreviousField => Message::PreviousField,
         })
     }
 
@@ -181,6 +206,16 @@ pub fn bindings(app: &App) -> Vec<Binding> {
 /// or not.
 pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
+    if app.editor.is_some() {
+        // The form takes every other key as typing.
+        table.push(Binding::new(&[key(KeyCode::Enter)], Command::Save, 1));
+        table.push(Binding::new(&[key(KeyCode::Esc)], Command::Cancel, 1));
+        table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Command::NextField, 1));
+        table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Command::PreviousField, 0));
+        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        return table;
+    }
     if app.confirm.is_some() {
         // A yes/no question takes every key until it is answered.
         // "j" for ja, "y" for yes: both work, the footer shows the person's own.
@@ -228,7 +263,21 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
                 table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));
                 table.push(Binding::new(BACK, Command::Back, 1));
             }
-            Screen::Overview => table.push(Binding::new(BACK, Command::Back, 1)),
+            Screen::Overview => {
+                table.push(Binding::new(BACK, Command::Back, 1));
+                if app.writable() && !app.record.objections.is_empty() {
+                    if app.record.objections.len() > 1 {
+                        table.push(Binding::new(UP_DOWN, Command::SelectEntry, 2));
+                    }
+                    table.push(Binding::new(&[key(KeyCode::Char('e'))], Command::Edit, 1));
+                    table.push(Binding::new(&[key(KeyCode::Char('a'))], Command::AddAccount, 1));
+                    table.push(Binding::new(
+                        &[key(KeyCode::Char('x')), key(KeyCode::Delete)],
+                        Command::Remove,
+                        1,
+                    ));
+                }
+            }
         }
         if let Some(platform) = app.markable_platform() {
             let command = if app.marked(platform).is_some() { Command::Unmark } else { Command::Mark };
@@ -240,9 +289,13 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
         if app.screen != Screen::Overview {
             table.push(Binding::new(&[key(KeyCode::Char('p'))], Command::Overview, 1));
         }
-        if scrollable && app.screen != Screen::Platforms {
-            table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
-            table.push(Binding::new(PAGE, Command::Page, 0));
+        if scrollable {
+            // Where ↑↓ choose, the page keys scroll, and the footer says so.
+            let selects = table.iter().any(|b| matches!(b.command, Command::Select | Command::SelectEntry));
+            if !selects {
+                table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
+            }
+            table.push(Binding::new(PAGE, Command::Page, if selects { 2 } else { 0 }));
         }
         table.push(Binding::new(&[key(KeyCode::Char('?'))], Command::Help, 1));
     }
@@ -257,6 +310,13 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
 
 /// The message a key press means on the current screen, if any.
 pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
+    if app.editor.is_some() {
+        let key = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+        return match bindings(app).iter().find(|binding| binding.accepts(key)) {
+            Some(binding) => binding.command.message(key.code),
+            None => Some(Message::EditKey(event)),
+        };
+    }
     let modifiers = event.modifiers;
     if modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META) {
         return None;
@@ -294,7 +354,9 @@ pub fn footer_keys(binding: &Binding, texts: &KeyTexts) -> String {
         (Command::ChooseNumber, [first, .., last]) => {
             format!("{}-{}", key_name(*first, texts), key_name(*last, texts))
         }
-        (Command::Select | Command::Scroll, _) => shown.iter().map(|k| key_name(*k, texts)).collect(),
+        (Command::Select | Command::SelectEntry | Command::Scroll, _) => {
+            shown.iter().map(|k| key_name(*k, texts)).collect()
+        }
         _ => shown.iter().map(|k| key_name(*k, texts)).collect::<Vec<_>>().join(" "),
     }
 }
@@ -370,7 +432,7 @@ mod tests {
     #[test]
     fn a_question_takes_only_yes_and_no() {
         let mut app = app_on(Screen::Step { platform: 0, step: 4 });
-        app.confirm = Some(0);
+        app.confirm = Some(crate::app::Unmark { platform: "instagram".into(), account: None });
         assert_eq!(message(&app, KeyCode::Char('j')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('y')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('n')), Some(Message::Confirm(false)));

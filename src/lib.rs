@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod deadline;
+pub mod editor;
 pub mod keys;
 pub mod links;
 pub mod record;

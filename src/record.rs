@@ -84,6 +84,14 @@ impl Record {
         }
     }
 
+    /// Replaces the entry for this platform and account with `objection`, in its place.
+    pub fn replace(&mut self, platform: &str, account: Option<&str>, objection: Objection) {
+        match self.objections.iter_mut().find(|o| o.platform == platform && o.account.as_deref() == account) {
+            Some(entry) => *entry = objection,
+            None => self.mark(objection),
+        }
+    }
+
     /// Removes the objection for this platform and account; says whether there was one.
     pub fn unmark(&mut self, platform: &str, account: Option<&str>) -> bool {
         let before = self.objections.len();

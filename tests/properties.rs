@@ -29,6 +29,10 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         Just(KeyCode::PageUp),
         Just(KeyCode::PageDown),
         Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Delete),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
         Just(KeyCode::F(1)),
         // Every printable ASCII key, digits and the wizard's letters among them.
         (0x20u8..0x7f).prop_map(|byte| KeyCode::Char(char::from(byte))),
@@ -91,7 +95,7 @@ proptest! {
             };
             if let Some(message) = message {
                 let before = app.record.clone();
-                let changes_record = matches!(message, Message::Mark | Message::Confirm(true));
+                let changes_record = matches!(message, Message::Mark | Message::Confirm(true) | Message::SaveEdit);
                 // The event loop feeds outcomes back; do the same with both kinds of outcome.
                 let outcome = match app.update(message.clone()) {
                     Some(Effect::Open(url)) => {

@@ -279,3 +279,27 @@ fn a_failed_save_and_a_set_aside_record() {
         snapshot("record_set_aside", &app);
     }
 }
+
+#[test]
+fn the_details_form() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for lang in Lang::ALL {
+        let mut app = with_marks(app(lang, TODAY, Screen::Overview));
+        app.update(Message::SelectNext);
+        snapshot("overview_selected", &app);
+        app.update(Message::AddAccount);
+        for c in "werk".chars() {
+            app.update(Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+        snapshot("editor_new_account", &app);
+        app.update(Message::CancelEdit);
+        app.update(Message::Edit);
+        app.update(Message::NextField);
+        app.update(Message::NextField);
+        for c in "2025-13-01".chars() {
+            app.update(Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+        app.update(Message::SaveEdit);
+        snapshot("editor_bad_date", &app);
+    }
+}

@@ -6,14 +6,15 @@ use ratatui::text::Text;
 use ratatui::widgets::{Clear, Widget};
 
 use super::{body_block, wrapped};
-use crate::app::App;
+use crate::app::{App, Unmark};
 use crate::content::fill;
 
-pub fn render(app: &App, platform: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, unmark: &Unmark, area: Rect, buf: &mut Buffer) {
     let texts = app.texts();
-    let name = app.platforms().get(platform).map_or("", |p| p.name.as_str());
-    let date = app.marked(platform).map_or(app.today, |o| o.submitted_on);
-    let question = fill(&texts.record.unmark_question, &[("platform", name), ("date", &texts.date(date))]);
+    let label = app.entry_label(&unmark.platform, unmark.account.as_deref());
+    let date =
+        app.record.find(&unmark.platform, unmark.account.as_deref()).map_or(app.today, |o| o.submitted_on);
+    let question = fill(&texts.record.unmark_question, &[("platform", &label), ("date", &texts.date(date))]);
     let width = area.width.saturating_sub(8).min(60);
     let paragraph = wrapped(Text::styled(question, app.theme.heading));
     let lines = u16::try_from(paragraph.line_count(width.saturating_sub(4))).unwrap_or(u16::MAX);

@@ -4,6 +4,7 @@
 
 mod confirm;
 mod done;
+mod editor;
 mod footer;
 mod header;
 mod help;
@@ -151,8 +152,11 @@ impl Widget for &App {
         if self.help {
             help::render(self, area, buf);
         }
-        if let Some(platform) = self.confirm {
-            confirm::render(self, platform, area, buf);
+        if let Some(editor) = &self.editor {
+            editor::render(self, editor, area, buf);
+        }
+        if let Some(unmark) = &self.confirm {
+            confirm::render(self, unmark, area, buf);
         }
     }
 }
@@ -210,7 +214,10 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
             let date = app.marked(*platform).map_or(app.today, |o| o.submitted_on);
             fill(&texts.record.marked_here, &[("platform", name(*platform)), ("date", &texts.date(date))])
         }
-        Notice::Unmarked(platform) => fill(&texts.record.unmarked_here, &[("platform", name(*platform))]),
+        Notice::Unmarked(unmark) => {
+            let label = app.entry_label(&unmark.platform, unmark.account.as_deref());
+            fill(&texts.record.unmarked_here, &[("platform", &label)])
+        }
         Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
         Notice::ReadOnly | Notice::Problem => {
             problem_text(app).unwrap_or_else(|| texts.record.read_only_here.clone())

@@ -23,30 +23,32 @@ pub fn body(app: &App) -> Body {
         lines.push(Line::from(texts.overview.empty.clone()));
         lines.push(Line::default());
     }
-    // Catalogue order first; entries for platforms this version does not know come last, kept.
-    let mut ids: Vec<&str> = app.platforms().iter().map(|p| p.id.as_str()).collect();
-    for objection in &app.record.objections {
-        if !ids.contains(&objection.platform.as_str()) {
-            ids.push(&objection.platform);
+    let entries = app.overview_entries();
+    let selectable = app.writable() && !entries.is_empty();
+    if selectable {
+        lines.push(styled(texts.overview.hint.clone(), theme.source));
+        lines.push(Line::default());
+    }
+    for (index, objection) in entries.iter().enumerate() {
+        let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
+        let name = app.entry_label(&objection.platform, None);
+        let chosen = selectable && index == app.entry;
+        let marker = if chosen { "›" } else { " " };
+        lines.push(styled(
+            format!("{marker} {name} ({account})"),
+            if chosen { theme.selected } else { theme.heading },
+        ));
+        lines.push(Line::from(format!("    {}", objection_status(texts, objection))));
+        if objection.confirmation_on.is_none() {
+            lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
+        }
+        if let Some(note) = &objection.note {
+            lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
         }
     }
-    for id in ids {
-        let name = app.content.catalogue.platform(id).map_or(id, |p| p.name.as_str());
-        let mut any = false;
-        for objection in app.record.for_platform(id) {
-            any = true;
-            let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
-            lines.push(styled(format!("{name} ({account})"), theme.heading));
-            lines.push(Line::from(format!("  {}", objection_status(texts, objection))));
-            if objection.confirmation_on.is_none() {
-                lines.push(Line::from(format!("  {}", texts.overview.no_confirmation)));
-            }
-            if let Some(note) = &objection.note {
-                lines.push(Line::from(format!("  {}", fill(&texts.overview.note, &[("note", note)]))));
-            }
-        }
-        if !any {
-            lines.push(Line::from(format!("{name}: {}", texts.record.not_yet)));
+    for platform in app.platforms() {
+        if app.record.for_platform(&platform.id).next().is_none() {
+            lines.push(Line::from(format!("  {}: {}", platform.name, texts.record.not_yet)));
         }
     }
     if let Some(store) = &app.store {

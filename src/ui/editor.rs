@@ -1,0 +1,97 @@
+//! The form for an objection's details, over the overview.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{body_block, styled, wrapped};
+use crate::app::App;
+use crate::content::fill;
+use crate::editor::{EditError, Editor, Field};
+
+pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let form = &texts.editor;
+    let name = app.entry_label(&editor.platform, None);
+    let title = match editor.editing {
+        Some(_) => fill(&form.title, &[("platform", &name)]),
+        None => fill(&form.new_title, &[("platform", &name)]),
+    };
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_width = usize::from(width.saturating_sub(4));
+    let mut lines = Vec::new();
+    for field in Field::ALL {
+        let label = match field {
+            Field::Account => &form.account,
+            Field::Submitted => &form.submitted,
+            Field::Confirmation => &form.confirmation,
+            Field::Note => &form.note,
+        };
+        let focused = field == editor.field;
+        let marker = if focused { "› " } else { "  " };
+        lines.push(styled(format!("{marker}{label}"), if focused { theme.heading } else { theme.source }));
+        lines.push(input_line(editor, field, inner_width.saturating_sub(2), focused, app));
+        lines.push(Line::default());
+    }
+    if let Some(error) = &editor.error {
+        let text = match error {
+            EditError::AccountTaken(account) => {
+                fill(&form.account_taken, &[("platform", &name), ("account", account)])
+            }
+            EditError::AccountNeeded => form.account_needed.clone(),
+            EditError::BadDate(value) => fill(&texts.record.bad_date, &[("value", value)]),
+            EditError::ConfirmedBeforeSubmitted(confirmed, submitted) => fill(
+                &form.confirmation_before,
+                &[("confirmed", &texts.date(*confirmed)), ("submitted", &texts.date(*submitted))],
+            ),
+            EditError::FutureDate(value) => {
+                let today = app.today.format("%Y-%m-%d").to_string();
+                fill(&texts.record.future_date, &[("value", value), ("today", &today)])
+            }
+        };
+        lines.push(styled(text, theme.problem));
+    } else {
+        lines.push(styled(form.optional.clone(), theme.source));
+    }
+    let paragraph = wrapped(Text::from(lines));
+    let height = u16::try_from(paragraph.line_count(width.saturating_sub(4)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
+    let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    Clear.render(area, buf);
+    let block = body_block(&title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    paragraph.render(inner, buf);
+}
+
+/// A field's text, scrolled so that the cursor shows; the cursor is a reversed cell.
+fn input_line(editor: &Editor, field: Field, width: usize, focused: bool, app: &App) -> Line<'static> {
+    let input = editor.input(field);
+    let width = width.max(1);
+    let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
+    let visible: String = input.value().chars().skip(scroll).take(width).collect();
+    let style = app.theme.link;
+    // Underlined to the field's full width, so that an empty field still looks like one.
+    let pad = |text: String, used: usize| format!("{text}{}", " ".repeat(width.saturating_sub(used)));
+    let mut spans = vec![Span::raw("  ")];
+    if focused {
+        let cursor = input.visual_cursor().saturating_sub(scroll);
+        let before: String = visible.chars().take(cursor).collect();
+        let at: String = visible.chars().nth(cursor).map_or(" ".to_owned(), String::from);
+        let after: String = visible.chars().skip(cursor + 1).collect();
+        let used = before.chars().count() + 1 + after.chars().count();
+        spans.push(Span::styled(before, style));
+        spans.push(Span::styled(at, style.add_modifier(Modifier::REVERSED)));
+        spans.push(Span::styled(pad(after, used), style));
+    } else {
+        let used = visible.chars().count();
+        spans.push(Span::styled(pad(visible, used), style));
+    }
+    Line::from(spans)
+}
