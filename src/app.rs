@@ -83,6 +83,8 @@ pub enum Message {
     CloseHelp,
     ToggleLanguage,
     Quit,
+    /// Ctrl-C: quit at once, whatever the state.
+    Interrupt,
     Suspend,
     Resized(u16, u16),
     /// The browser call returned.
@@ -119,6 +121,8 @@ pub enum Notice {
     ReadOnly,
     /// The record's problem found at start.
     Problem,
+    /// Quitting would leave a change unsaved.
+    UnsavedQuit,
 }
 
 impl Notice {
@@ -131,6 +135,7 @@ impl Notice {
                 | Notice::SaveFailed(_)
                 | Notice::ReadOnly
                 | Notice::Problem
+                | Notice::UnsavedQuit
         )
     }
 }
@@ -348,7 +353,12 @@ impl App {
                 self.lang = self.lang.other();
                 self.clamp_scroll();
             }
-            Message::Quit => self.running = false,
+            // A change that could not be saved is not dropped without a word: the first q says
+            // so, the second quits.
+            Message::Quit if self.unsaved && self.notice != Some(Notice::UnsavedQuit) => {
+                self.notice = Some(Notice::UnsavedQuit);
+            }
+            Message::Quit | Message::Interrupt => self.running = false,
             Message::Suspend => return Some(Effect::Suspend),
             Message::Resized(width, height) => {
                 self.viewport = Size::new(width, height);
@@ -640,8 +650,13 @@ mod tests {
         run(&mut app, &[Message::Mark, Message::Saved(Err("No space left on device".into()))]);
         assert!(app.marked(0).is_some(), "the mark stays in memory");
         assert_eq!(app.notice, Some(Notice::SaveFailed("No space left on device".into())));
+        run(&mut app, &[Message::Quit]);
+        assert!(app.running, "the first q warns that the mark is not saved");
+        assert_eq!(app.notice, Some(Notice::UnsavedQuit));
         assert_eq!(run(&mut app, &[Message::Retry]), vec![Effect::Save(app.record.clone())]);
         run(&mut app, &[Message::Saved(Ok(()))]);
+        run(&mut app, &[Message::Quit]);
+        assert!(!app.running, "saved: q quits at once");
         assert_eq!(run(&mut app, &[Message::Retry]), vec![], "nothing left to save");
     }
 

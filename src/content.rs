@@ -530,6 +530,7 @@ pub struct RecordTexts {
     pub save_failed_here: String,
     pub no_location_here: String,
     pub read_only_here: String,
+    pub unsaved_quit: String,
 }
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a

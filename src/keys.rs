@@ -112,7 +112,8 @@ impl Command {
             Command::Help => Message::ToggleHelp,
             Command::Close => Message::CloseHelp,
             Command::Language => Message::ToggleLanguage,
-            Command::Quit | Command::Interrupt => Message::Quit,
+            Command::Quit => Message::Quit,
+            Command::Interrupt => Message::Interrupt,
             Command::Suspend => Message::Suspend,
             Command::Mark | Command::Unmark => Message::Mark,
             Command::Overview => Message::ShowOverview,
@@ -462,7 +463,7 @@ mod tests {
     fn control_keys_quit_and_suspend_and_other_modifiers_do_nothing() {
         let app = app_on(Screen::Platforms);
         let with = |code, modifiers| message_for(KeyEvent::new(code, modifiers), &app);
-        assert_eq!(with(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Quit));
+        assert_eq!(with(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Message::Interrupt));
         assert_eq!(with(KeyCode::Char('z'), KeyModifiers::CONTROL), Some(Message::Suspend));
         assert_eq!(with(KeyCode::Char('q'), KeyModifiers::ALT), None);
         assert_eq!(with(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Message::ToggleHelp));

@@ -219,6 +219,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
             fill(&texts.record.unmarked_here, &[("platform", &label)])
         }
         Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
+        Notice::UnsavedQuit => texts.record.unsaved_quit.clone(),
         Notice::ReadOnly | Notice::Problem => {
             problem_text(app).unwrap_or_else(|| texts.record.read_only_here.clone())
         }
