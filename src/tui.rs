@@ -9,6 +9,7 @@ use crossterm::event::{self, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
+use ratatui::layout::{Position, Rect};
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -84,7 +85,7 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let result = links::open(&url);
             let _guard = lock();
             enter()?;
-            terminal.clear()?;
+            redraw_everything(terminal)?;
             Ok(Some(Message::Opened(result.map_err(|error| error.to_string()))))
         }
         Effect::Copy(url) => {
@@ -98,10 +99,18 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             // Stops here until the shell's `fg` continues the process.
             signal_hook::low_level::raise(SIGTSTP)?;
             enter()?;
-            terminal.clear()?;
+            redraw_everything(terminal)?;
             Ok(None)
         }
     }
+}
+
+/// Makes the next frame draw every cell, after another program had the screen. Unlike
+/// `Terminal::clear`, this does not ask the terminal where its cursor is: a terminal that never
+/// answers would otherwise end the wizard after a timeout.
+fn redraw_everything(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::from((Position::ORIGIN, size)))
 }
 
 fn enter() -> io::Result<()> {
