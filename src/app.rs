@@ -60,6 +60,8 @@ pub enum Message {
     Choose(usize),
     OpenLink,
     CopyLink,
+    /// Show or hide the form's link as a QR code.
+    ToggleQr,
     /// Mark the current platform as submitted, or ask to remove the mark.
     Mark,
     /// The answer to the yes/no question.
@@ -182,6 +184,8 @@ pub struct App {
     pub unsaved: bool,
     /// Where the overview returns to.
     pub back_to: Screen,
+    /// Whether the form's link shows as a QR code.
+    pub qr: bool,
 }
 
 impl App {
@@ -207,6 +211,7 @@ impl App {
             entry: 0,
             unsaved: false,
             back_to: Screen::Warning,
+            qr: false,
         }
     }
 
@@ -284,6 +289,7 @@ impl App {
             }
             Message::OpenLink => return self.link_effect(Effect::Open),
             Message::CopyLink => return self.link_effect(Effect::Copy),
+            Message::ToggleQr => self.qr = !self.qr && matches!(self.screen, Screen::Step { .. }),
             Message::Mark => return self.mark(),
             Message::Confirm(yes) => {
                 let unmark = self.confirm.take()?;

@@ -234,6 +234,7 @@ pub struct Texts {
     pub done: DoneTexts,
     pub overview: OverviewTexts,
     pub editor: EditorTexts,
+    pub qr: QrTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -346,6 +347,7 @@ pub struct KeyTexts {
     pub next_field: String,
     pub previous_field: String,
     pub select_entry: String,
+    pub qr: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -455,6 +457,14 @@ pub struct OverviewTexts {
     pub note: String,
     pub read_only: String,
     pub hint: String,
+}
+
+/// The QR code of a form's link, for a phone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QrTexts {
+    pub title: String,
+    pub too_small: String,
 }
 
 /// The form for an objection's details.

@@ -44,6 +44,8 @@ pub enum Command {
     Cancel,
     NextField,
     PreviousField,
+    Qr,
+    CloseQr,
 }
 
 impl Command {
@@ -81,6 +83,8 @@ impl Command {
             Command::Cancel => &keys.cancel,
             Command::NextField => &keys.next_field,
             Command::PreviousField => &keys.previous_field,
+            Command::Qr => &keys.qr,
+            Command::CloseQr => &keys.close,
         }
     }
 
@@ -129,6 +133,7 @@ impl Command {
             Command::Cancel => Message::CancelEdit,
             Command::NextField => Message::NextField,
             Command::PreviousField => Message::PreviousField,
+            Command::Qr | Command::CloseQr => Message::ToggleQr,
         })
     }
 
@@ -230,6 +235,14 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
         table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
         return table;
     }
+    if app.qr {
+        table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Command::CloseQr, 2));
+        table.push(Binding::new(&[key(KeyCode::Char('t'))], Command::Language, 1));
+        table.push(Binding::new(&[key(KeyCode::Char('q'))], Command::Quit, 1));
+        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        return table;
+    }
     if overlay {
         table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Command::Close, 2));
         if scrollable {
@@ -259,6 +272,7 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
                 ));
                 table.push(Binding::new(&[key(KeyCode::Char('o'))], Command::Open, 1));
                 table.push(Binding::new(&[key(KeyCode::Char('c'))], Command::Copy, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('r'))], Command::Qr, 1));
             }
             Screen::Done { .. } => {
                 table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));

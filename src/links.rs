@@ -69,6 +69,45 @@ pub fn copy(out: &mut impl Write, url: &Url) -> io::Result<()> {
     crossterm::execute!(out, crossterm::clipboard::CopyToClipboard::to_clipboard_from(url.as_str()))
 }
 
+/// A QR code as a square of modules, the quiet zone included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qr {
+    /// Modules per side.
+    pub width: usize,
+    /// Row by row: true for a dark module.
+    pub dark: Vec<bool>,
+}
+
+impl Qr {
+    /// The quiet zone the standard asks for around the code, in modules.
+    pub const QUIET: usize = 4;
+
+    /// The QR code of an allowed link, at the lowest error-correction level so that a form's
+    /// link (about 50 characters) fits in 37 modules: 19 rows of half blocks, inside 80x24.
+    pub fn of(url: &Url) -> Option<Qr> {
+        let code = qrcode::QrCode::with_error_correction_level(url.as_str(), qrcode::EcLevel::L).ok()?;
+        let inner = code.width();
+        let width = inner + 2 * Qr::QUIET;
+        let colors = code.to_colors();
+        let mut dark = vec![false; width * width];
+        for y in 0..inner {
+            for x in 0..inner {
+                dark[(y + Qr::QUIET) * width + x + Qr::QUIET] = colors[y * inner + x] == qrcode::Color::Dark;
+            }
+        }
+        Some(Qr { width, dark })
+    }
+
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        x < self.width && y < self.width && self.dark[y * self.width + x]
+    }
+
+    /// Terminal rows the code takes: two modules to a row.
+    pub fn rows(&self) -> usize {
+        self.width.div_ceil(2)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +154,23 @@ mod tests {
         assert!(written.starts_with("\x1b]52;c;"), "{written:?}");
         let encoded = written.trim_start_matches("\x1b]52;c;").trim_end_matches(['\x07', '\\', '\x1b']);
         assert_eq!(base64_decode(encoded), url.as_str());
+    }
+
+    #[test]
+    fn a_form_link_fits_in_37_modules_with_its_quiet_zone() {
+        for link in [
+            "https://help.instagram.com/contact/767264225370182",
+            "https://www.facebook.com/help/contact/712876720715583",
+        ] {
+            let qr = Qr::of(&allowed(link).unwrap()).unwrap();
+            assert_eq!(qr.width, 29 + 2 * Qr::QUIET, "version 3 at level L");
+            assert_eq!(qr.rows(), 19);
+            assert!(
+                (0..qr.width).all(|i| !qr.is_dark(i, 0) && !qr.is_dark(0, i) && !qr.is_dark(i, 3)),
+                "quiet zone"
+            );
+            assert!(qr.is_dark(Qr::QUIET, Qr::QUIET), "finder pattern corner");
+        }
     }
 
     fn base64_decode(text: &str) -> String {

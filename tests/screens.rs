@@ -303,3 +303,52 @@ fn the_details_form() {
         snapshot("editor_bad_date", &app);
     }
 }
+
+/// Rebuilds the picture a camera would see from the half blocks on screen, four pixels to a
+/// module, and decodes it.
+fn decode_qr(buffer: &Buffer) -> String {
+    use ratatui::style::Color;
+    let scale = 4;
+    let (width, height) = (usize::from(buffer.area.width), usize::from(buffer.area.height) * 2);
+    let dark = |x: usize, y: usize| {
+        let cell = &buffer[(x as u16, (y / 2) as u16)];
+        if cell.symbol() != "▀" {
+            return false;
+        }
+        let colour = if y.is_multiple_of(2) { cell.fg } else { cell.bg };
+        colour == Color::Black
+    };
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width * scale, height * scale, |x, y| {
+        if dark(x / scale, y / scale) { 0 } else { 255 }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on screen");
+    grids[0].decode().expect("the code decodes").1
+}
+
+#[test]
+fn the_qr_code_scans_back_to_the_exact_form_link() {
+    for (platform, url) in [
+        (0, "https://help.instagram.com/contact/767264225370182"),
+        (1, "https://www.facebook.com/help/contact/712876720715583"),
+    ] {
+        for lang in Lang::ALL {
+            let mut app = app(lang, TODAY, Screen::Step { platform, step: 0 });
+            app.update(Message::ToggleQr);
+            assert!(app.qr);
+            let terminal = draw(&app, 80, 24);
+            assert_eq!(decode_qr(terminal.backend().buffer()), url);
+        }
+    }
+}
+
+#[test]
+fn the_qr_code_screen_and_a_window_too_small_for_it() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 0 });
+        app.update(Message::ToggleQr);
+        snapshot("qr_instagram", &app);
+        let terminal = draw(&app, 70, 20);
+        insta::assert_snapshot!(format!("qr_too_small_{}", code(lang)), terminal.backend());
+    }
+}

@@ -10,6 +10,7 @@ mod header;
 mod help;
 mod overview;
 mod platforms;
+mod qr;
 mod risks;
 mod steps;
 mod theme;
@@ -149,6 +150,10 @@ impl Widget for &App {
             paragraph.render(areas.notice.inner(Margin::new(1, 0)), buf);
         }
         footer::render(self, areas.footer, buf);
+        if self.qr {
+            let above_footer = Rect { height: area.height.saturating_sub(areas.footer.height), ..area };
+            qr::render(self, above_footer, areas.footer.height, buf);
+        }
         if self.help {
             help::render(self, area, buf);
         }
