@@ -405,9 +405,14 @@ impl App {
         }
     }
 
-    /// The platform the end screen offers next: the one after the current, round the list.
+    /// The platform the end screen offers next: the one the catalogue names (Instagram and
+    /// Facebook name each other), else the next in the list.
     pub fn other_platform(&self, platform: usize) -> usize {
-        (platform + 1) % self.platforms().len()
+        let platforms = self.platforms();
+        let named = platforms.get(platform).and_then(|p| p.next.as_deref());
+        named
+            .and_then(|id| platforms.iter().position(|p| p.id == id))
+            .unwrap_or((platform + 1) % platforms.len())
     }
 
     fn go(&mut self, screen: Screen) {
@@ -436,7 +441,8 @@ impl App {
 
     /// "Instagram", or "Facebook (werk)" for a named account.
     pub fn entry_label(&self, platform: &str, account: Option<&str>) -> String {
-        let name = self.content.catalogue.platform(platform).map_or(platform, |p| p.name.as_str());
+        let texts = self.texts();
+        let name = self.content.catalogue.platform(platform).map_or(platform, |p| texts.platform_name(p));
         match account {
             Some(account) => format!("{name} ({account})"),
             None => name.to_owned(),

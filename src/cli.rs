@@ -52,6 +52,10 @@ pub enum Command {
         #[arg(long)]
         account: Option<String>,
     },
+    Platforms {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -109,6 +113,9 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
                 .mut_arg("date", |arg| option(arg, &texts.date_help))
                 .mut_arg("confirmed", |arg| option(arg, &texts.confirmed_help))
                 .mut_arg("note", |arg| option(arg, &texts.note_help))
+        })
+        .mut_subcommand("platforms", |command| {
+            subcommand(command, &texts.platforms_about).mut_arg("json", |arg| option(arg, &texts.json_help))
         })
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about)

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::Command;
-use crate::content::{Catalogue, Texts, fill};
+use crate::content::{Catalogue, Kind, Texts, fill};
 use crate::record::{self, LoadError, Objection, Record, Store};
 
 /// Exit codes, as `--help` documents them.
@@ -56,7 +56,7 @@ impl Context<'_> {
         platform: &str,
         account: Option<&str>,
     ) -> (String, String) {
-        let name = catalogue.platform(platform).map_or(platform, |p| p.name.as_str()).to_owned();
+        let name = catalogue.platform(platform).map_or(platform, |p| texts.platform_name(p)).to_owned();
         (name, account.unwrap_or(&texts.record.main_account).to_owned())
     }
 
@@ -80,11 +80,15 @@ impl Context<'_> {
 
 pub fn run(command: Command, context: &Context) -> Outcome {
     let texts = context.texts;
+    if let Command::Platforms { json } = command {
+        return platforms(context, json);
+    }
     let Some(store) = &context.store else {
         return Outcome::fail(BAD_INPUT, texts.record.no_location.clone());
     };
     match command {
         Command::Status { json } => status(context, store, json),
+        Command::Platforms { json } => platforms(context, json),
         Command::Mark { platform, account, date, confirmed, note } => {
             let inputs = (|| {
                 let platform = known_platform(context, &platform)?;
@@ -203,6 +207,39 @@ fn status(context: &Context, store: &Store, json: bool) -> Outcome {
     Outcome { stdout, ..Outcome::default() }
 }
 
+/// The catalogue: every entry with its link, when it was checked, its fallback and sources.
+fn platforms(context: &Context, json: bool) -> Outcome {
+    let texts = context.texts;
+    let catalogue = context.catalogue;
+    if json {
+        let mut stdout = serde_json::to_string_pretty(&catalogue.platforms).unwrap_or_default();
+        stdout.push('\n');
+        return Outcome { stdout, ..Outcome::default() };
+    }
+    let mut stdout = String::new();
+    for (number, platform) in catalogue.platforms.iter().enumerate() {
+        let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
+        let checked = match (platform.verified_on, &platform.verified_by) {
+            (Some(date), Some(by)) => {
+                let by = texts.sources.get(by).map_or("", String::as_str);
+                fill(&texts.steps.verified, &[("date", &texts.date(date)), ("by", by)])
+            }
+            _ => texts.steps.not_verified.clone(),
+        };
+        stdout.push_str(&format!(
+            "{}. {} ({}): {summary}\n   {}\n   {checked}\n   {} {}\n   {}\n\n",
+            number + 1,
+            texts.platform_name(platform),
+            platform.id,
+            platform.form_url,
+            texts.steps.fallback,
+            platform.fallback_url,
+            texts.sources_line(&platform.sources),
+        ));
+    }
+    Outcome { stdout, ..Outcome::default() }
+}
+
 /// One line per objection, and one for each platform without any.
 pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Vec<String> {
     let mut lines = Vec::new();
@@ -213,7 +250,7 @@ pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Ve
             lines.push(objection_line(texts, catalogue, objection));
         }
         if !any {
-            lines.push(format!("{}: {}", platform.name, texts.record.not_yet));
+            lines.push(format!("{}: {}", texts.platform_name(platform), texts.record.not_yet));
         }
     }
     // Entries for platforms this version does not know are kept and shown as they are.
@@ -226,17 +263,23 @@ pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Ve
 fn objection_line(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
     let (name, _) = Context::label(texts, catalogue, &objection.platform, None);
     let who = objection.account.as_ref().map_or(name.clone(), |account| format!("{name} ({account})"));
-    format!("{who}: {}", objection_status(texts, objection))
+    format!("{who}: {}", objection_status(texts, catalogue, objection))
 }
 
-/// "verstuurd op 20 mei 2025", with the confirmation when it is recorded.
-pub fn objection_status(texts: &Texts, objection: &Objection) -> String {
+/// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when it
+/// is recorded.
+pub fn objection_status(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
+    let setting = catalogue.platform(&objection.platform).is_some_and(|p| p.kind == Kind::Setting);
+    let record = &texts.record;
+    let (plain, confirmed) = if setting {
+        (&record.switched_off, &record.switched_off_confirmed)
+    } else {
+        (&record.submitted, &record.confirmed)
+    };
     let date = texts.date(objection.submitted_on);
     match objection.confirmation_on {
-        Some(confirmed) => {
-            fill(&texts.record.confirmed, &[("date", &date), ("confirmed", &texts.date(confirmed))])
-        }
-        None => fill(&texts.record.submitted, &[("date", &date)]),
+        Some(on) => fill(confirmed, &[("date", &date), ("confirmed", &texts.date(on))]),
+        None => fill(plain, &[("date", &date)]),
     }
 }
 

@@ -127,7 +127,14 @@ impl Content {
                     return fail("catalogue.json", format!("{}: {url}: {refusal}", platform.id));
                 }
             }
-            for source in platform.sources.iter().chain([&platform.verified_by, &platform.fallback_source]) {
+            if let Some(next) = &platform.next
+                && catalogue.platform(next).is_none()
+            {
+                return fail("catalogue.json", format!("{}: next names unknown {next}", platform.id));
+            }
+            for source in
+                platform.sources.iter().chain(&platform.verified_by).chain([&platform.fallback_source])
+            {
                 if !catalogue.sources.contains(source) {
                     return fail("catalogue.json", format!("{}: unknown source {source}", platform.id));
                 }
@@ -198,19 +205,38 @@ impl Catalogue {
 }
 
 /// One place to object: a platform with its form.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
     pub name: String,
+    /// Whether the person sends a form or switches a setting off.
+    pub kind: Kind,
+    /// The link to open: the form, or the page with the setting.
     pub form_url: String,
-    /// When the form was last seen working, and by whom (a source id).
-    pub verified_on: NaiveDate,
-    pub verified_by: String,
+    /// When the link was last seen working, and by whom (a source id); `None` when neither
+    /// bezwaar nor a source has checked it, which the screens say.
+    pub verified_on: Option<NaiveDate>,
+    pub verified_by: Option<String>,
+    /// The date that matters for this entry (when training started, or an inquiry), if any.
+    pub date: Option<NaiveDate>,
+    /// The entry the end screen offers next (Instagram and Facebook offer each other); without
+    /// it, the next in the list.
+    pub next: Option<String>,
     /// Where to go when the form has moved.
     pub fallback_url: String,
     pub fallback_source: String,
     pub sources: Vec<String>,
+}
+
+/// How a person opts out on a platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Send the platform's objection form.
+    Form,
+    /// Switch a setting off in the account.
+    Setting,
 }
 
 /// Every text of one language.
@@ -258,6 +284,11 @@ impl Texts {
         self.platform_texts.get(id)
     }
 
+    /// A platform's name as this language writes it.
+    pub fn platform_name<'a>(&'a self, platform: &'a Platform) -> &'a str {
+        self.platform(&platform.id).and_then(|texts| texts.name.as_deref()).unwrap_or(&platform.name)
+    }
+
     /// Every source id named anywhere in these texts.
     fn source_ids(&self) -> impl Iterator<Item = &String> {
         let warning = &self.warning;
@@ -265,6 +296,8 @@ impl Texts {
             .into_iter()
             .chain(&warning.paragraphs)
             .chain(&self.done.paragraphs)
+            .chain(&self.done.setting_paragraphs)
+            .chain(self.platform_texts.values().map(|platform| &platform.about))
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
@@ -407,8 +440,8 @@ pub struct PlatformsTexts {
 #[serde(deny_unknown_fields)]
 pub struct StepsTexts {
     pub title: String,
-    pub link_title: String,
     pub verified: String,
+    pub not_verified: String,
     pub fallback: String,
     pub status: StatusTexts,
 }
@@ -427,7 +460,14 @@ pub struct StatusTexts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlatformTexts {
+    /// The platform's name where it differs by language; otherwise the catalogue's.
+    #[serde(default)]
+    pub name: Option<String>,
     pub summary: String,
+    /// What the link leads to: "Het bezwaarformulier van Instagram".
+    pub link_title: String,
+    /// What this entry is about, with its date and limits.
+    pub about: Fact,
     pub steps: Vec<Step>,
 }
 
@@ -443,7 +483,10 @@ pub struct Step {
 #[serde(deny_unknown_fields)]
 pub struct DoneTexts {
     pub title: String,
+    /// After a form.
     pub paragraphs: Vec<Fact>,
+    /// After a setting.
+    pub setting_paragraphs: Vec<Fact>,
     pub other_platform: String,
     pub mark_hint: String,
 }
@@ -509,6 +552,7 @@ pub struct CliTexts {
     pub commands_heading: String,
     pub arguments_heading: String,
     pub exit_codes: String,
+    pub platforms_about: String,
 }
 
 /// What bezwaar says about the record of objections, on screen and on the command line.
@@ -541,6 +585,8 @@ pub struct RecordTexts {
     pub no_location_here: String,
     pub read_only_here: String,
     pub unsaved_quit: String,
+    pub switched_off: String,
+    pub switched_off_confirmed: String,
 }
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a
@@ -690,13 +736,12 @@ mod tests {
         let content = content();
         for lang in Lang::ALL {
             let texts = content.texts(lang);
-            let checks: [(&str, &[&str]); 10] = [
+            let checks: [(&str, &[&str]); 9] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
                 (&texts.warning.deadline_today, &["deadline"]),
                 (&texts.steps.title, &["platform", "n", "total"]),
-                (&texts.steps.link_title, &["platform"]),
                 (&texts.steps.verified, &["date", "by"]),
                 (&texts.done.title, &["platform"]),
                 (&texts.done.other_platform, &["platform"]),

@@ -420,7 +420,8 @@ mod tests {
         assert_eq!(message(&app, KeyCode::Char('k')), Some(Message::SelectPrevious));
         assert_eq!(message(&app, KeyCode::Char('1')), Some(Message::Choose(0)));
         assert_eq!(message(&app, KeyCode::Char('2')), Some(Message::Choose(1)));
-        assert_eq!(message(&app, KeyCode::Char('3')), None, "only as many digits as platforms");
+        assert_eq!(message(&app, KeyCode::Char('6')), Some(Message::Choose(5)));
+        assert_eq!(message(&app, KeyCode::Char('7')), None, "only as many digits as platforms");
         assert_eq!(message(&app, KeyCode::Enter), Some(Message::Next));
     }
 
@@ -518,6 +519,6 @@ mod tests {
             .filter(|binding| binding.in_footer > 0)
             .map(|binding| footer_keys(binding, texts))
             .collect();
-        assert_eq!(shown, ["↑↓", "Enter", "1-2", "←", "p", "?", "t", "q"]);
+        assert_eq!(shown, ["↑↓", "Enter", "1-6", "←", "p", "PgUp PgDn", "?", "t", "q"]);
     }
 }

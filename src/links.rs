@@ -9,7 +9,14 @@ use std::io::{self, Write};
 use url::Url;
 
 /// The hosts bezwaar may send a browser to.
-pub const ALLOWED_HOSTS: &[&str] = &["help.instagram.com", "www.facebook.com", "help.meta.com"];
+pub const ALLOWED_HOSTS: &[&str] = &[
+    "help.instagram.com",
+    "www.facebook.com",
+    "help.meta.com",
+    "www.linkedin.com",
+    "x.com",
+    "myactivity.google.com",
+];
 
 /// Why a link was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

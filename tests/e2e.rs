@@ -349,7 +349,7 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     tui.send(&RIGHT.repeat(4));
     tui.wait_for("Instagram: stap 5 van 5", TIMEOUT);
     tui.send("m");
-    tui.wait_for("Onthouden: Instagram verstuurd op 29 november 2026", TIMEOUT);
+    tui.wait_for("Onthouden: Instagram, verstuurd op 29 november 2026", TIMEOUT);
 
     // While this wizard runs, a second one only looks, and says so.
     let mut second = Tui::spawn(options());
@@ -383,7 +383,7 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     again.send(&RIGHT.repeat(5));
     again.wait_for("Klaar met Facebook", TIMEOUT);
     again.send("m");
-    again.wait_for("Onthouden: Facebook verstuurd op 29 november 2026", TIMEOUT);
+    again.wait_for("Onthouden: Facebook, verstuurd op 29 november 2026", TIMEOUT);
     again.send("p");
     again.wait_for("Je bezwaren", TIMEOUT);
     again.send("\x1b[B");

@@ -328,16 +328,17 @@ fn decode_qr(buffer: &Buffer) -> String {
 
 #[test]
 fn the_qr_code_scans_back_to_the_exact_form_link() {
-    for (platform, url) in [
-        (0, "https://help.instagram.com/contact/767264225370182"),
-        (1, "https://www.facebook.com/help/contact/712876720715583"),
-    ] {
+    let every =
+        Content::embedded().unwrap().platforms().iter().map(|p| p.form_url.clone()).collect::<Vec<_>>();
+    assert_eq!(every[0], "https://help.instagram.com/contact/767264225370182");
+    assert_eq!(every[1], "https://www.facebook.com/help/contact/712876720715583");
+    for (platform, url) in every.iter().enumerate() {
         for lang in Lang::ALL {
             let mut app = app(lang, TODAY, Screen::Step { platform, step: 0 });
             app.update(Message::ToggleQr);
             assert!(app.qr);
             let terminal = draw(&app, 80, 24);
-            assert_eq!(decode_qr(terminal.backend().buffer()), url);
+            assert_eq!(&decode_qr(terminal.backend().buffer()), url);
         }
     }
 }
@@ -350,5 +351,16 @@ fn the_qr_code_screen_and_a_window_too_small_for_it() {
         snapshot("qr_instagram", &app);
         let terminal = draw(&app, 70, 20);
         insta::assert_snapshot!(format!("qr_too_small_{}", code(lang)), terminal.backend());
+    }
+}
+
+#[test]
+fn entries_beyond_meta() {
+    for lang in Lang::ALL {
+        let linkedin = app(lang, TODAY, Screen::Step { platform: 3, step: 0 });
+        assert_eq!(linkedin.platforms()[3].id, "linkedin");
+        snapshot("linkedin_step_1", &linkedin);
+        snapshot("meta_third_party_step_1", &app(lang, TODAY, Screen::Step { platform: 2, step: 0 }));
+        snapshot("done_linkedin", &app(lang, TODAY, Screen::Done { platform: 3 }));
     }
 }

@@ -9,14 +9,16 @@ use crate::content::fill;
 pub fn body(app: &App, platform: usize) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
-    let name = |index: usize| app.platforms().get(index).map_or("", |p| p.name.as_str());
+    let name = |index: usize| app.platforms().get(index).map_or("", |p| texts.platform_name(p));
     let mut lines = Vec::new();
-    for paragraph in &texts.done.paragraphs {
+    let setting = app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
+    let paragraphs = if setting { &texts.done.setting_paragraphs } else { &texts.done.paragraphs };
+    for paragraph in paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
     match app.marked(platform) {
         Some(objection) => {
-            let status = crate::commands::objection_status(texts, objection);
+            let status = crate::commands::objection_status(texts, &app.content.catalogue, objection);
             lines.push(styled(format!("✓ {}: {status}", name(platform)), theme.notice));
         }
         None => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),

@@ -208,7 +208,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
     let notice = app.notice.as_ref()?;
     let texts = app.texts();
     let status = &texts.steps.status;
-    let name = |platform: usize| app.platforms().get(platform).map_or("", |p| p.name.as_str());
+    let name = |platform: usize| app.platforms().get(platform).map_or("", |p| texts.platform_name(p));
     let text = match notice {
         Notice::Opened => status.opened.clone(),
         Notice::OpenFailed => status.open_failed.clone(),
@@ -216,8 +216,11 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         Notice::Copied => status.copied.clone(),
         Notice::CopyFailed => status.copy_failed.clone(),
         Notice::Marked(platform) => {
-            let date = app.marked(*platform).map_or(app.today, |o| o.submitted_on);
-            fill(&texts.record.marked_here, &[("platform", name(*platform)), ("date", &texts.date(date))])
+            let status = app
+                .marked(*platform)
+                .map(|o| crate::commands::objection_status(texts, &app.content.catalogue, o))
+                .unwrap_or_default();
+            fill(&texts.record.marked_here, &[("platform", name(*platform)), ("status", &status)])
         }
         Notice::Unmarked(unmark) => {
             let label = app.entry_label(&unmark.platform, unmark.account.as_deref());

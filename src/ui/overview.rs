@@ -38,7 +38,7 @@ pub fn body(app: &App) -> Body {
             format!("{marker} {name} ({account})"),
             if chosen { theme.selected } else { theme.heading },
         ));
-        lines.push(Line::from(format!("    {}", objection_status(texts, objection))));
+        lines.push(Line::from(format!("    {}", objection_status(texts, &app.content.catalogue, objection))));
         if objection.confirmation_on.is_none() {
             lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
         }
@@ -48,7 +48,7 @@ pub fn body(app: &App) -> Body {
     }
     for platform in app.platforms() {
         if app.record.for_platform(&platform.id).next().is_none() {
-            lines.push(Line::from(format!("  {}: {}", platform.name, texts.record.not_yet)));
+            lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
         }
     }
     if let Some(store) = &app.store {

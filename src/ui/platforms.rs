@@ -10,11 +10,12 @@ pub fn body(app: &App) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
     let mut lines = vec![Line::from(texts.platforms.intro.clone()), Line::default()];
+    let column = app.platforms().iter().map(|p| texts.platform_name(p).chars().count()).max().unwrap_or(0);
     for (index, platform) in app.platforms().iter().enumerate() {
         let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
         let chosen = index == app.selected;
         let marker = if chosen { "›" } else { " " };
-        let name = format!("{marker} {}  {:<12}", index + 1, platform.name);
+        let name = format!("{marker} {}  {:<column$}", index + 1, texts.platform_name(platform));
         let line = if chosen {
             Line::from(vec![
                 Span::styled(name, theme.selected),
@@ -41,7 +42,7 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         .record
         .for_platform(id)
         .map(|objection| {
-            let status = objection_status(texts, objection);
+            let status = objection_status(texts, &app.content.catalogue, objection);
             let text = match &objection.account {
                 Some(account) => format!("{indent}✓ {account}: {status}"),
                 None => format!("{indent}✓ {status}"),

@@ -24,19 +24,33 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
         lines.push(styled(texts.sources_line(&current.sources), theme.source));
         lines.push(Line::default());
     }
-    let link_title = fill(&texts.steps.link_title, &[("platform", &platform.name)]);
+    let platform_texts = texts.platform(&platform.id);
+    let link_title = platform_texts.map_or(String::new(), |p| p.link_title.clone());
     lines.push(styled(link_title, theme.heading));
     lines.push(styled(platform.form_url.clone(), theme.link));
-    let by = texts.sources.get(&platform.verified_by).map_or("", String::as_str);
-    let verified = fill(&texts.steps.verified, &[("date", &texts.date(platform.verified_on)), ("by", by)]);
-    lines.push(styled(verified, theme.source));
+    // A link nobody checked says so, instead of a date.
+    match (platform.verified_on, &platform.verified_by) {
+        (Some(date), Some(by)) => {
+            let by = texts.sources.get(by).map_or("", String::as_str);
+            let verified = fill(&texts.steps.verified, &[("date", &texts.date(date)), ("by", by)]);
+            lines.push(styled(verified, theme.source));
+        }
+        _ => lines.push(styled(texts.steps.not_verified.clone(), theme.problem)),
+    }
     lines.push(Line::from(texts.steps.fallback.clone()));
     lines.push(styled(platform.fallback_url.clone(), theme.link));
     lines.push(styled(texts.sources_line(std::slice::from_ref(&platform.fallback_source)), theme.source));
+    if step == 0
+        && let Some(about) = platform_texts.map(|p| &p.about)
+    {
+        lines.push(Line::default());
+        lines.extend(super::fact_lines(texts, theme, &about.text, &about.sources));
+        lines.pop();
+    }
     let title = fill(
         &texts.steps.title,
         &[
-            ("platform", &platform.name),
+            ("platform", texts.platform_name(platform)),
             ("n", &(step + 1).to_string()),
             ("total", &STEPS_PER_PLATFORM.to_string()),
         ],
