@@ -29,6 +29,8 @@ pub enum Screen {
     },
     /// Every objection in the record.
     Overview,
+    /// The message for family and friends.
+    Share,
 }
 
 impl Screen {
@@ -40,7 +42,7 @@ impl Screen {
             Screen::Platforms => Some(2),
             Screen::Step { .. } => Some(3),
             Screen::Done { .. } => Some(4),
-            Screen::Overview => None,
+            Screen::Overview | Screen::Share => None,
         }
     }
 }
@@ -67,6 +69,10 @@ pub enum Message {
     /// The answer to the yes/no question.
     Confirm(bool),
     ShowOverview,
+    /// Show the message for family and friends.
+    ShowShare,
+    /// Copy that message.
+    CopyMessage,
     /// Try the failed save again.
     Retry,
     /// Open the form for the selected objection's details.
@@ -102,6 +108,8 @@ pub enum Message {
 pub enum Effect {
     Open(Url),
     Copy(Url),
+    /// Copy a message (built from the content, never from typed text).
+    CopyText(String),
     /// Write this record to the store, atomically.
     Save(Record),
     Suspend,
@@ -125,6 +133,7 @@ pub enum Notice {
     Problem,
     /// Quitting would leave a change unsaved.
     UnsavedQuit,
+    MessageCopied,
 }
 
 impl Notice {
@@ -334,10 +343,11 @@ impl App {
                     Err(error) => editor.error = Some(error),
                 }
             }
-            Message::ShowOverview => {
-                if self.screen != Screen::Overview {
-                    self.back_to = self.screen;
-                    self.go(Screen::Overview);
+            Message::ShowOverview => self.visit(Screen::Overview),
+            Message::ShowShare => self.visit(Screen::Share),
+            Message::CopyMessage => {
+                if self.screen == Screen::Share {
+                    return Some(Effect::CopyText(self.texts().share_message(&self.content.catalogue)));
                 }
             }
             Message::Retry => {
@@ -374,7 +384,11 @@ impl App {
                 self.notice = Some(if result.is_ok() { Notice::Opened } else { Notice::OpenFailed });
             }
             Message::Copied(result) => {
-                self.notice = Some(if result.is_ok() { Notice::Copied } else { Notice::CopyFailed });
+                self.notice = Some(match (result.is_ok(), self.screen) {
+                    (true, Screen::Share) => Notice::MessageCopied,
+                    (true, _) => Notice::Copied,
+                    (false, _) => Notice::CopyFailed,
+                });
             }
         }
         None
@@ -391,6 +405,7 @@ impl App {
             Screen::Step { platform, .. } => Screen::Done { platform },
             Screen::Done { .. } => Screen::Platforms,
             Screen::Overview => Screen::Overview,
+            Screen::Share => Screen::Share,
         }
     }
 
@@ -401,7 +416,7 @@ impl App {
             Screen::Step { step: 0, .. } => Screen::Platforms,
             Screen::Step { platform, step } => Screen::Step { platform, step: step - 1 },
             Screen::Done { platform } => Screen::Step { platform, step: STEPS_PER_PLATFORM - 1 },
-            Screen::Overview => self.back_to,
+            Screen::Overview | Screen::Share => self.back_to,
         }
     }
 
@@ -455,6 +470,16 @@ impl App {
             return None;
         }
         self.overview_entries().get(self.entry).copied()
+    }
+
+    /// Opens a screen outside the wizard's order (overview, message); back returns here.
+    fn visit(&mut self, screen: Screen) {
+        if self.screen != screen {
+            if !matches!(self.screen, Screen::Overview | Screen::Share) {
+                self.back_to = self.screen;
+            }
+            self.go(screen);
+        }
     }
 
     fn mark(&mut self) -> Option<Effect> {

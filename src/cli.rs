@@ -56,6 +56,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    Share,
 }
 
 impl Cli {
@@ -117,6 +118,7 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
         .mut_subcommand("platforms", |command| {
             subcommand(command, &texts.platforms_about).mut_arg("json", |arg| option(arg, &texts.json_help))
         })
+        .mut_subcommand("share", |command| subcommand(command, &texts.share_about))
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about)
                 .mut_arg("platform", positional)

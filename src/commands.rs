@@ -80,15 +80,20 @@ impl Context<'_> {
 
 pub fn run(command: Command, context: &Context) -> Outcome {
     let texts = context.texts;
-    if let Command::Platforms { json } = command {
-        return platforms(context, json);
+    match command {
+        Command::Platforms { json } => return platforms(context, json),
+        Command::Share => {
+            let stdout = texts.share_message(context.catalogue) + "\n";
+            return Outcome { stdout, ..Outcome::default() };
+        }
+        _ => {}
     }
     let Some(store) = &context.store else {
         return Outcome::fail(BAD_INPUT, texts.record.no_location.clone());
     };
     match command {
         Command::Status { json } => status(context, store, json),
-        Command::Platforms { json } => platforms(context, json),
+        Command::Platforms { .. } | Command::Share => Outcome::default(),
         Command::Mark { platform, account, date, confirmed, note } => {
             let inputs = (|| {
                 let platform = known_platform(context, &platform)?;
@@ -400,6 +405,23 @@ mod tests {
         let outcome = fixture.run(Lang::En, Command::Unmark { platform: "instagram".into(), account: None });
         assert_eq!(outcome.code, OK);
         assert!(outcome.stdout.contains("was not marked"), "{outcome:?}");
+    }
+
+    #[test]
+    fn share_and_platforms_need_no_record() {
+        let fixture = Fixture::new();
+        let share = fixture.run(Lang::Nl, Command::Share);
+        assert!(
+            share.stdout.starts_with("Hoi!")
+                && share.stdout.contains("Instagram: https://help.instagram.com/")
+        );
+        let list = fixture.run(Lang::En, Command::Platforms { json: true });
+        let entries: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+        let ids: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["instagram", "facebook", "meta-third-party", "linkedin", "x", "gemini"]);
+        let text = fixture.run(Lang::En, Command::Platforms { json: false });
+        assert_eq!(text.stdout.matches("Not checked").count(), 4, "{}", text.stdout);
+        assert!(!fixture.path().exists());
     }
 
     #[test]

@@ -261,6 +261,7 @@ pub struct Texts {
     pub overview: OverviewTexts,
     pub editor: EditorTexts,
     pub qr: QrTexts,
+    pub share: ShareTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -300,6 +301,7 @@ impl Texts {
             .chain(self.platform_texts.values().map(|platform| &platform.about))
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
+            .chain(&self.share.intro.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
             .chain(
                 self.platform_texts
@@ -381,6 +383,8 @@ pub struct KeyTexts {
     pub previous_field: String,
     pub select_entry: String,
     pub qr: String,
+    pub share: String,
+    pub copy_message: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -502,6 +506,25 @@ pub struct OverviewTexts {
     pub hint: String,
 }
 
+/// The message that asks family and friends to object too.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareTexts {
+    pub title: String,
+    pub intro: Fact,
+    /// With `{instagram}` and `{facebook}` for the forms' links.
+    pub message: String,
+    pub copied: String,
+}
+
+impl Texts {
+    /// The message for family and friends, with the forms' links from the catalogue.
+    pub fn share_message(&self, catalogue: &Catalogue) -> String {
+        let link = |id: &str| catalogue.platform(id).map_or("", |p| p.form_url.as_str());
+        fill(&self.share.message, &[("instagram", link("instagram")), ("facebook", link("facebook"))])
+    }
+}
+
 /// The QR code of a form's link, for a phone.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -553,6 +576,7 @@ pub struct CliTexts {
     pub arguments_heading: String,
     pub exit_codes: String,
     pub platforms_about: String,
+    pub share_about: String,
 }
 
 /// What bezwaar says about the record of objections, on screen and on the command line.

@@ -46,6 +46,8 @@ pub enum Command {
     PreviousField,
     Qr,
     CloseQr,
+    Share,
+    CopyMessage,
 }
 
 impl Command {
@@ -85,6 +87,8 @@ impl Command {
             Command::PreviousField => &keys.previous_field,
             Command::Qr => &keys.qr,
             Command::CloseQr => &keys.close,
+            Command::Share => &keys.share,
+            Command::CopyMessage => &keys.copy_message,
         }
     }
 
@@ -134,6 +138,8 @@ impl Command {
             Command::NextField => Message::NextField,
             Command::PreviousField => Message::PreviousField,
             Command::Qr | Command::CloseQr => Message::ToggleQr,
+            Command::Share => Message::ShowShare,
+            Command::CopyMessage => Message::CopyMessage,
         })
     }
 
@@ -278,6 +284,10 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
                 table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));
                 table.push(Binding::new(BACK, Command::Back, 1));
             }
+            Screen::Share => {
+                table.push(Binding::new(BACK, Command::Back, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('c'))], Command::CopyMessage, 1));
+            }
             Screen::Overview => {
                 table.push(Binding::new(BACK, Command::Back, 1));
                 if app.writable() && !app.record.objections.is_empty() {
@@ -300,6 +310,9 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
         }
         if app.unsaved {
             table.push(Binding::new(&[key(KeyCode::Char('s'))], Command::Retry, 1));
+        }
+        if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
+            table.push(Binding::new(&[key(KeyCode::Char('d'))], Command::Share, 1));
         }
         if app.screen != Screen::Overview {
             table.push(Binding::new(&[key(KeyCode::Char('p'))], Command::Overview, 1));

@@ -73,7 +73,13 @@ pub fn open(url: &Url) -> io::Result<()> {
 /// Copies an allowed link to the clipboard through the terminal (OSC 52). Whether the terminal
 /// honours it cannot be known; the message after it says how to copy by hand.
 pub fn copy(out: &mut impl Write, url: &Url) -> io::Result<()> {
-    crossterm::execute!(out, crossterm::clipboard::CopyToClipboard::to_clipboard_from(url.as_str()))
+    copy_text(out, url.as_str())
+}
+
+/// Copies text from the content to the clipboard (OSC 52, base64: no byte of it reaches the
+/// terminal as text).
+pub fn copy_text(out: &mut impl Write, text: &str) -> io::Result<()> {
+    crossterm::execute!(out, crossterm::clipboard::CopyToClipboard::to_clipboard_from(text))
 }
 
 /// A QR code as a square of modules, the quiet zone included.

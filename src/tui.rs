@@ -88,6 +88,11 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             redraw_everything(terminal)?;
             Ok(Some(Message::Opened(result.map_err(|error| error.to_string()))))
         }
+        Effect::CopyText(text) => {
+            let _guard = lock();
+            let result = links::copy_text(terminal.backend_mut(), &text);
+            Ok(Some(Message::Copied(result.map_err(|error| error.to_string()))))
+        }
         Effect::Copy(url) => {
             let _guard = lock();
             let result = links::copy(terminal.backend_mut(), &url);

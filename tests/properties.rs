@@ -102,7 +102,7 @@ proptest! {
                         prop_assert!(bezwaar::links::allowed(url.as_str()).is_ok());
                         Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
                     }
-                    Some(Effect::Copy(_)) => Some(Message::Copied(Ok(()))),
+                    Some(Effect::Copy(_) | Effect::CopyText(_)) => Some(Message::Copied(Ok(()))),
                     Some(Effect::Save(record)) => {
                         prop_assert!(changes_record || message == Message::Retry, "{message:?} saved");
                         prop_assert_eq!(&record, &app.record, "what is saved is what is shown");

@@ -364,3 +364,21 @@ fn entries_beyond_meta() {
         snapshot("done_linkedin", &app(lang, TODAY, Screen::Done { platform: 3 }));
     }
 }
+
+#[test]
+fn the_message_for_family_and_friends() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Done { platform: 0 });
+        app.update(Message::ShowShare);
+        assert_eq!(app.screen, Screen::Share);
+        let Some(bezwaar::app::Effect::CopyText(message)) = app.update(Message::CopyMessage) else {
+            panic!("c copies the message");
+        };
+        assert!(message.contains("https://help.instagram.com/contact/767264225370182"));
+        assert!(message.contains("https://www.facebook.com/help/contact/712876720715583"));
+        app.update(Message::Copied(Ok(())));
+        snapshot("share", &app);
+        app.update(Message::Back);
+        assert_eq!(app.screen, Screen::Done { platform: 0 }, "back where it was asked for");
+    }
+}

@@ -12,6 +12,7 @@ mod overview;
 mod platforms;
 mod qr;
 mod risks;
+mod share;
 mod steps;
 mod theme;
 mod warning;
@@ -86,6 +87,7 @@ fn body(app: &App) -> Body {
         Screen::Step { platform, step } => steps::body(app, platform, step),
         Screen::Done { platform } => done::body(app, platform),
         Screen::Overview => overview::body(app),
+        Screen::Share => share::body(app),
     }
 }
 
@@ -228,6 +230,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         }
         Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
         Notice::UnsavedQuit => texts.record.unsaved_quit.clone(),
+        Notice::MessageCopied => texts.share.copied.clone(),
         Notice::ReadOnly | Notice::Problem => {
             problem_text(app).unwrap_or_else(|| texts.record.read_only_here.clone())
         }
