@@ -57,6 +57,10 @@ pub enum Command {
         json: bool,
     },
     Share,
+    Remind {
+        #[arg(long, value_name = "FILE")]
+        ics: PathBuf,
+    },
 }
 
 impl Cli {
@@ -119,6 +123,9 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
             subcommand(command, &texts.platforms_about).mut_arg("json", |arg| option(arg, &texts.json_help))
         })
         .mut_subcommand("share", |command| subcommand(command, &texts.share_about))
+        .mut_subcommand("remind", |command| {
+            subcommand(command, &texts.remind_about).mut_arg("ics", |arg| option(arg, &texts.ics_help))
+        })
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about)
                 .mut_arg("platform", positional)

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::Command;
 use crate::content::{Catalogue, Kind, Texts, fill};
+use crate::ics;
 use crate::record::{self, LoadError, Objection, Record, Store};
 
 /// Exit codes, as `--help` documents them.
@@ -94,6 +95,7 @@ pub fn run(command: Command, context: &Context) -> Outcome {
     match command {
         Command::Status { json } => status(context, store, json),
         Command::Platforms { .. } | Command::Share => Outcome::default(),
+        Command::Remind { ics } => remind(context, store, &ics),
         Command::Mark { platform, account, date, confirmed, note } => {
             let inputs = (|| {
                 let platform = known_platform(context, &platform)?;
@@ -210,6 +212,32 @@ fn status(context: &Context, store: &Store, json: bool) -> Outcome {
     stdout.push_str(&fill(&texts.record.location, &[("path", &Context::path(store))]));
     stdout.push('\n');
     Outcome { stdout, ..Outcome::default() }
+}
+
+/// Writes a calendar file with a reminder for each objection still waiting for a confirmation.
+/// Reads the record only.
+fn remind(context: &Context, store: &Store, path: &Path) -> Outcome {
+    let texts = context.texts;
+    let record = match store.load() {
+        Ok(record) => record,
+        Err(error) => return Outcome::fail(BAD_INPUT, Context::load_problem(texts, store.path(), &error)),
+    };
+    let reminders = ics::reminders(texts, context.catalogue, &record, context.today);
+    if reminders.is_empty() {
+        return Outcome { stdout: texts.followup.nothing.clone() + "\n", ..Outcome::default() };
+    }
+    let shown = path.display().to_string();
+    match std::fs::write(path, ics::calendar(&reminders, context.now)) {
+        Ok(()) => {
+            let count = reminders.len().to_string();
+            let stdout = fill(&texts.followup.written, &[("count", &count), ("path", &shown)]) + "\n";
+            Outcome { stdout, ..Outcome::default() }
+        }
+        Err(error) => Outcome::fail(
+            SAVE_FAILED,
+            fill(&texts.followup.write_failed, &[("path", &shown), ("error", &error.to_string())]),
+        ),
+    }
 }
 
 /// The catalogue: every entry with its link, when it was checked, its fallback and sources.
@@ -422,6 +450,21 @@ mod tests {
         let text = fixture.run(Lang::En, Command::Platforms { json: false });
         assert_eq!(text.stdout.matches("Not checked").count(), 4, "{}", text.stdout);
         assert!(!fixture.path().exists());
+    }
+
+    #[test]
+    fn remind_writes_a_calendar_for_open_objections_only() {
+        let fixture = Fixture::new();
+        let ics = fixture.dir.path().join("remind.ics");
+        let remind = || fixture.run(Lang::En, Command::Remind { ics: ics.clone() });
+        let nothing = remind();
+        assert!(nothing.stdout.contains("No objection is waiting") && !ics.exists(), "{nothing:?}");
+        fixture.run(Lang::En, mark("instagram", None, Some("2026-11-01")));
+        let written = remind();
+        assert_eq!(written.code, OK, "{written:?}");
+        let calendar = fs::read_to_string(&ics).unwrap();
+        assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1);
+        assert!(calendar.contains("DTSTART;VALUE=DATE:20261129\r\n"), "overdue: due today");
     }
 
     #[test]

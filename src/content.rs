@@ -171,6 +171,9 @@ impl Content {
                     return fail(file, format!("texts for unknown platform {id}"));
                 }
             }
+            if let Err(refusal) = links::allowed(&texts.followup.ap_url) {
+                return fail(file, format!("{}: {refusal}", texts.followup.ap_url));
+            }
             for source in texts.source_ids() {
                 if !catalogue.sources.iter().any(|known| known == source) {
                     return fail(file, format!("unknown source {source}"));
@@ -262,6 +265,7 @@ pub struct Texts {
     pub editor: EditorTexts,
     pub qr: QrTexts,
     pub share: ShareTexts,
+    pub followup: FollowupTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -302,6 +306,7 @@ impl Texts {
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
             .chain(&self.share.intro.sources)
+            .chain(&self.followup.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
             .chain(
                 self.platform_texts
@@ -525,6 +530,22 @@ impl Texts {
     }
 }
 
+/// What to do when Meta's confirmation does not come, and the calendar reminder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowupTexts {
+    pub waiting: String,
+    pub advice: Vec<String>,
+    /// Where to complain: the AP.
+    pub ap_url: String,
+    pub sources: Vec<String>,
+    pub event_summary: String,
+    pub event_description: String,
+    pub written: String,
+    pub nothing: String,
+    pub write_failed: String,
+}
+
 /// The QR code of a form's link, for a phone.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -577,6 +598,8 @@ pub struct CliTexts {
     pub exit_codes: String,
     pub platforms_about: String,
     pub share_about: String,
+    pub remind_about: String,
+    pub ics_help: String,
 }
 
 /// What bezwaar says about the record of objections, on screen and on the command line.

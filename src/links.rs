@@ -16,6 +16,7 @@ pub const ALLOWED_HOSTS: &[&str] = &[
     "www.linkedin.com",
     "x.com",
     "myactivity.google.com",
+    "autoriteitpersoonsgegevens.nl",
 ];
 
 /// Why a link was refused.

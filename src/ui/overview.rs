@@ -6,6 +6,7 @@ use super::{Body, problem_text, styled};
 use crate::app::App;
 use crate::commands::objection_status;
 use crate::content::fill;
+use crate::ics;
 
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
@@ -42,6 +43,17 @@ pub fn body(app: &App) -> Body {
         if objection.confirmation_on.is_none() {
             lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
         }
+        let waited = (app.today - objection.submitted_on).num_days();
+        if ics::is_open(&app.content.catalogue, objection) && waited >= ics::WAIT_DAYS as i64 {
+            let followup = &texts.followup;
+            lines.push(styled(
+                format!("    {}", fill(&followup.waiting, &[("days", &waited.to_string())])),
+                theme.emphasis,
+            ));
+            lines.extend(followup.advice.iter().map(|advice| Line::from(format!("    • {advice}"))));
+            lines.push(styled(format!("      {}", followup.ap_url), theme.link));
+            lines.push(styled(format!("    {}", texts.sources_line(&followup.sources)), theme.source));
+        }
         if let Some(note) = &objection.note {
             lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
         }
@@ -56,5 +68,9 @@ pub fn body(app: &App) -> Body {
         let location = fill(&texts.record.location, &[("path", &store.path().display().to_string())]);
         lines.push(styled(location, theme.source));
     }
-    Body { title: texts.overview.title.clone(), text: Text::from(lines), links: Vec::new() }
+    Body {
+        title: texts.overview.title.clone(),
+        text: Text::from(lines),
+        links: vec![texts.followup.ap_url.clone()],
+    }
 }

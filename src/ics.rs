@@ -1,0 +1,229 @@
+//! A calendar file (RFC 5545) with a reminder for each objection still waiting for Meta's
+//! confirmation, for `bezwaar remind --ics FILE`.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::content::{Catalogue, Kind, Texts, fill};
+use crate::record::{Objection, Record};
+
+/// Days after sending a form when it is time to look for the confirmation.
+pub const WAIT_DAYS: u64 = 7;
+
+/// One all-day reminder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub uid: String,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub description: String,
+}
+
+/// Whether an objection still waits for a confirmation: a form, sent, none recorded.
+pub fn is_open(catalogue: &Catalogue, objection: &Objection) -> bool {
+    objection.confirmation_on.is_none()
+        && catalogue.platform(&objection.platform).is_none_or(|platform| platform.kind == Kind::Form)
+}
+
+/// The day to look for the confirmation: a week after sending, but not before today.
+pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
+    objection.submitted_on.checked_add_days(Days::new(WAIT_DAYS)).unwrap_or(objection.submitted_on).max(today)
+}
+
+/// A reminder for every open objection in the record.
+pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<Reminder> {
+    record
+        .objections
+        .iter()
+        .filter(|objection| is_open(catalogue, objection))
+        .map(|objection| {
+            let platform = catalogue.platform(&objection.platform);
+            let name = platform.map_or(objection.platform.as_str(), |p| texts.platform_name(p));
+            let label = match &objection.account {
+                Some(account) => format!("{name} ({account})"),
+                None => name.to_owned(),
+            };
+            let form = platform.map_or("", |p| p.form_url.as_str());
+            let followup = &texts.followup;
+            Reminder {
+                uid: uid(objection),
+                date: due(objection, today),
+                summary: fill(&followup.event_summary, &[("platform", &label)]),
+                description: fill(
+                    &followup.event_description,
+                    &[
+                        ("date", &texts.date(objection.submitted_on)),
+                        ("ap", &followup.ap_url),
+                        ("form", form),
+                    ],
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The same objection always gets the same UID, so a calendar updates instead of doubling.
+fn uid(objection: &Objection) -> String {
+    let account = objection.account.as_deref().unwrap_or("main");
+    let safe = |text: &str| -> String {
+        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
+    };
+    format!(
+        "{}-{}-{}@bezwaar",
+        safe(&objection.platform),
+        safe(account),
+        objection.submitted_on.format("%Y%m%d")
+    )
+}
+
+/// The calendar: CRLF line ends, long lines folded at 75 octets, text values escaped.
+pub fn calendar(reminders: &[Reminder], stamp: DateTime<Utc>) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//bezwaar//bezwaar//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+    ];
+    for reminder in reminders {
+        let next_day = reminder.date.succ_opt().unwrap_or(reminder.date);
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}", reminder.uid),
+            format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;VALUE=DATE:{}", reminder.date.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")),
+            format!("SUMMARY:{}", escape(&reminder.summary)),
+            format!("DESCRIPTION:{}", escape(&reminder.description)),
+            "END:VEVENT".to_owned(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|line| fold(line) + "\r\n").collect()
+}
+
+/// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines longer than 75 octets continue on the next line after a space, never inside a
+/// character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Content, Lang};
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// Unfolds and splits a calendar back into lines, checking every line end is CRLF.
+    fn unfold(calendar: &str) -> Vec<String> {
+        assert!(calendar.ends_with("\r\n"));
+        let mut lines: Vec<String> = Vec::new();
+        for raw in calendar.trim_end_matches("\r\n").split("\r\n") {
+            assert!(!raw.contains('\n') && !raw.contains('\r'), "bare line end in {raw:?}");
+            assert!(raw.len() <= 75, "{} octets: {raw:?}", raw.len());
+            match raw.strip_prefix(' ') {
+                Some(rest) => lines.last_mut().unwrap().push_str(rest),
+                None => lines.push(raw.to_owned()),
+            }
+        }
+        lines
+    }
+
+    fn unescape(text: &str) -> String {
+        text.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+    }
+
+    #[test]
+    fn open_objections_become_events_that_parse_back() {
+        let content = Content::embedded().unwrap();
+        let texts = content.texts(Lang::Nl);
+        let mut record = Record::default();
+        let objection = |platform: &str, account: Option<&str>, confirmed: Option<&str>| Objection {
+            platform: platform.into(),
+            account: account.map(Into::into),
+            submitted_on: date("2026-11-25"),
+            confirmation_on: confirmed.map(date),
+            note: None,
+        };
+        record.mark(objection("instagram", None, None));
+        record.mark(objection("facebook", Some("Club, ; \\ vereniging"), None));
+        record.mark(objection("facebook", None, Some("2026-11-26")));
+        record.mark(objection("linkedin", None, None));
+        let today = date("2026-11-29");
+        let reminders = reminders(texts, &content.catalogue, &record, today);
+        assert_eq!(reminders.len(), 2, "confirmed objections and settings need no reminder");
+        assert_eq!(reminders[0].date, date("2026-12-02"), "a week after sending");
+
+        let stamp = DateTime::parse_from_rfc3339("2026-11-29T10:11:12Z").unwrap().with_timezone(&Utc);
+        let lines = unfold(&calendar(&reminders, stamp));
+        assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+        assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+        let events: Vec<&[String]> = lines.split(|line| line == "BEGIN:VEVENT").skip(1).collect();
+        assert_eq!(events.len(), 2);
+        let field = |event: &[String], name: &str| {
+            event.iter().find_map(|line| line.strip_prefix(&format!("{name}:"))).map(str::to_owned)
+        };
+        let second = events[1];
+        assert_eq!(field(second, "UID").as_deref(), Some("facebook-club------vereniging-20261125@bezwaar"));
+        assert_eq!(field(second, "DTSTAMP").as_deref(), Some("20261129T101112Z"));
+        assert_eq!(field(second, "DTSTART;VALUE=DATE").as_deref(), Some("20261202"));
+        let summary = unescape(&field(second, "SUMMARY").unwrap());
+        assert!(summary.contains("Facebook (Club, ; \\ vereniging)"), "{summary}");
+        let description = unescape(&field(second, "DESCRIPTION").unwrap());
+        assert!(description.contains("https://autoriteitpersoonsgegevens.nl/"), "{description}");
+        assert!(
+            description.contains("https://www.facebook.com/help/contact/712876720715583"),
+            "{description}"
+        );
+    }
+
+    #[test]
+    fn a_late_reminder_is_due_today_not_in_the_past() {
+        let objection = Objection {
+            platform: "instagram".into(),
+            account: None,
+            submitted_on: date("2025-05-20"),
+            confirmation_on: None,
+            note: None,
+        };
+        assert_eq!(due(&objection, date("2026-11-29")), date("2026-11-29"));
+        assert_eq!(due(&objection, date("2025-05-21")), date("2025-05-27"));
+    }
+
+    #[test]
+    fn folding_never_splits_a_character() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(100));
+        let folded = fold(&line);
+        for part in folded.split("\r\n") {
+            assert!(part.len() <= 75);
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+    }
+}
