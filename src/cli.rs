@@ -57,6 +57,9 @@ pub enum Command {
         json: bool,
     },
     Share,
+    Guide {
+        platform: Option<String>,
+    },
     Remind {
         #[arg(long, value_name = "FILE")]
         ics: PathBuf,
@@ -123,6 +126,11 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
             subcommand(command, &texts.platforms_about).mut_arg("json", |arg| option(arg, &texts.json_help))
         })
         .mut_subcommand("share", |command| subcommand(command, &texts.share_about))
+        .mut_subcommand("guide", |command| {
+            let help = fill(&texts.guide_platform_help, &[("accepted", &accepted)]);
+            subcommand(command, &texts.guide_about)
+                .mut_arg("platform", |arg| arg.help(help).help_heading(texts.arguments_heading.clone()))
+        })
         .mut_subcommand("remind", |command| {
             subcommand(command, &texts.remind_about).mut_arg("ics", |arg| option(arg, &texts.ics_help))
         })

@@ -96,6 +96,8 @@ pub fn run(command: Command, context: &Context) -> Outcome {
         Command::Status { json } => status(context, store, json),
         Command::Platforms { .. } | Command::Share => Outcome::default(),
         Command::Remind { ics } => remind(context, store, &ics),
+        // The plain walkthrough reads and writes the terminal itself: see `guide::run`.
+        Command::Guide { .. } => Outcome::default(),
         Command::Mark { platform, account, date, confirmed, note } => {
             let inputs = (|| {
                 let platform = known_platform(context, &platform)?;

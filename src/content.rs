@@ -12,6 +12,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+use crate::deadline::Deadline;
 use crate::links;
 
 const CATALOGUE_JSON: &str = include_str!("../assets/content/catalogue.json");
@@ -266,6 +267,7 @@ pub struct Texts {
     pub qr: QrTexts,
     pub share: ShareTexts,
     pub followup: FollowupTexts,
+    pub guide: GuideTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
 }
@@ -287,6 +289,26 @@ impl Texts {
     /// The texts of one platform; validation guarantees they exist for every catalogue entry.
     pub fn platform(&self, id: &str) -> Option<&PlatformTexts> {
         self.platform_texts.get(id)
+    }
+
+    /// What the date means: the headline ("Dat is 551 dagen geleden"), the sentence after it,
+    /// and that sentence's sources.
+    pub fn deadline_lines(&self, deadline: Deadline, date: NaiveDate) -> (String, String, &[String]) {
+        let warning = &self.warning;
+        let date = self.date(date);
+        let (headline, fact) = match deadline {
+            Deadline::DaysLeft(days) => {
+                (fill(warning.days_left.pick(days), &[("days", &days.to_string())]), &warning.before_deadline)
+            }
+            Deadline::Passed(0) => {
+                (fill(&warning.deadline_today, &[("deadline", &date)]), &warning.after_deadline)
+            }
+            Deadline::Passed(days) => (
+                fill(warning.passed.pick(days), &[("days", &days.to_string()), ("deadline", &date)]),
+                &warning.after_deadline,
+            ),
+        };
+        (headline, fill(&fact.text, &[("deadline", &date)]), &fact.sources)
     }
 
     /// A platform's name as this language writes it.
@@ -546,6 +568,22 @@ pub struct FollowupTexts {
     pub write_failed: String,
 }
 
+/// The plain-text walkthrough (`bezwaar guide`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideTexts {
+    pub intro: String,
+    pub choose: String,
+    pub invalid: String,
+    pub steps_heading: String,
+    pub link: String,
+    pub mark_question: String,
+    pub not_marked: String,
+    pub end: String,
+    /// Answers that mean yes.
+    pub yes: Vec<String>,
+}
+
 /// The QR code of a form's link, for a phone.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -600,6 +638,8 @@ pub struct CliTexts {
     pub share_about: String,
     pub remind_about: String,
     pub ics_help: String,
+    pub guide_about: String,
+    pub guide_platform_help: String,
 }
 
 /// What bezwaar says about the record of objections, on screen and on the command line.

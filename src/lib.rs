@@ -9,6 +9,7 @@ pub mod commands;
 pub mod content;
 pub mod deadline;
 pub mod editor;
+pub mod guide;
 pub mod ics;
 pub mod keys;
 pub mod links;

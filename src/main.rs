@@ -2,13 +2,14 @@
 
 use std::env;
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use bezwaar::app::App;
-use bezwaar::cli::{self, Cli, HelpFacts};
+use bezwaar::cli::{self, Cli, Command, HelpFacts};
 use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
+use bezwaar::guide;
 use bezwaar::record::{self, Store};
 use bezwaar::tui;
 use bezwaar::ui::Theme;
@@ -41,7 +42,16 @@ fn main() -> ExitCode {
         }
     };
     let store = Store::locate(cli.data_file.clone(), env::var_os("BEZWAAR_DATA_FILE"));
-    if let Some(command) = cli.command {
+    // Without cursor addressing (TERM=dumb) or a terminal on both ends, the wizard cannot work:
+    // the plain walkthrough does.
+    let plain = env::var("TERM").is_ok_and(|term| term == "dumb")
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal();
+    let command = match cli.command {
+        None if plain => Some(Command::Guide { platform: None }),
+        command => command,
+    };
+    if let Some(command) = command {
         let context = Context {
             texts,
             catalogue: &content.catalogue,
@@ -50,6 +60,15 @@ fn main() -> ExitCode {
             now: chrono::Utc::now(),
             patience: commands::PATIENCE,
         };
+        if let Command::Guide { platform } = &command {
+            let code = guide::run(
+                &mut std::io::stdin().lock(),
+                &mut std::io::stdout().lock(),
+                &context,
+                platform.as_deref(),
+            );
+            return ExitCode::from(code.unwrap_or(commands::SAVE_FAILED));
+        }
         let outcome = commands::run(command, &context);
         let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
         let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
