@@ -412,6 +412,7 @@ pub struct KeyTexts {
     pub qr: String,
     pub share: String,
     pub copy_message: String,
+    pub mark_setting: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -784,6 +785,26 @@ mod tests {
                 assert_eq!(links::allowed(url).map(|u| u.to_string()).as_deref(), Ok(url.as_str()));
             }
         }
+    }
+
+    #[test]
+    fn every_entry_carries_its_link_check_fallback_and_sources() {
+        let content = content();
+        assert!(content.platforms().len() >= 6, "Meta's two forms, its third-party form, and beyond");
+        for platform in content.platforms() {
+            assert!(!platform.sources.is_empty(), "{}", platform.id);
+            assert!(
+                links::allowed(&platform.form_url).is_ok() && links::allowed(&platform.fallback_url).is_ok()
+            );
+            assert_eq!(platform.verified_on.is_some(), platform.verified_by.is_some(), "{}", platform.id);
+            for lang in Lang::ALL {
+                let texts = content.texts(lang).platform(&platform.id).unwrap();
+                assert!(!texts.about.sources.is_empty() && !texts.link_title.is_empty(), "{}", platform.id);
+            }
+        }
+        let checked: Vec<&str> =
+            content.platforms().iter().filter(|p| p.verified_on.is_some()).map(|p| p.id.as_str()).collect();
+        assert_eq!(checked, ["instagram", "facebook"], "only the AP checked links carry a date");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub enum Command {
     Interrupt,
     Suspend,
     Mark,
+    /// Mark a setting as switched off.
+    MarkSetting,
     Unmark,
     Overview,
     Retry,
@@ -72,6 +74,7 @@ impl Command {
             Command::Interrupt => &keys.interrupt,
             Command::Suspend => &keys.suspend,
             Command::Mark => &keys.mark,
+            Command::MarkSetting => &keys.mark_setting,
             Command::Unmark => &keys.unmark,
             Command::Overview => &keys.overview,
             Command::Retry => &keys.retry,
@@ -123,7 +126,7 @@ impl Command {
             Command::Quit => Message::Quit,
             Command::Interrupt => Message::Interrupt,
             Command::Suspend => Message::Suspend,
-            Command::Mark | Command::Unmark => Message::Mark,
+            Command::Mark | Command::MarkSetting | Command::Unmark => Message::Mark,
             Command::Overview => Message::ShowOverview,
             Command::Retry => Message::Retry,
             Command::Yes => Message::Confirm(true),
@@ -305,7 +308,13 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
             }
         }
         if let Some(platform) = app.markable_platform() {
-            let command = if app.marked(platform).is_some() { Command::Unmark } else { Command::Mark };
+            let setting =
+                app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
+            let command = match (app.marked(platform).is_some(), setting) {
+                (true, _) => Command::Unmark,
+                (false, true) => Command::MarkSetting,
+                (false, false) => Command::Mark,
+            };
             table.push(Binding::new(&[key(KeyCode::Char('m'))], command, 1));
         }
         if app.unsaved {
