@@ -336,6 +336,14 @@ impl Store {
     /// Reads the record; a missing file is an empty record.
     pub fn load(&self) -> Result<Record, LoadError> {
         let target = self.target().map_err(LoadError::Unreadable)?;
+        // Only a regular file is opened: a FIFO or a device at the record's place would block
+        // or never end.
+        match fs::metadata(&target) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(LoadError::Unreadable(io::Error::other("not a regular file")));
+            }
+            _ => {}
+        }
         let file = match File::open(&target) {
             Ok(file) => file,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Record::default()),
@@ -421,7 +429,18 @@ impl Store {
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
             create_private_dir(dir)?;
         }
-        let file = OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path)?;
+        // A lock needs no write access: opening read-only keeps working when a strict umask
+        // made an earlier lock file read-only. A new one is made 0600 whatever the umask.
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                let file =
+                    OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path)?;
+                file.set_permissions(fs::Permissions::from_mode(0o600))?;
+                file
+            }
+            Err(error) => return Err(error),
+        };
         match file.try_lock() {
             Ok(()) => Ok(Some(Lock { _file: file })),
             Err(fs::TryLockError::WouldBlock) => Ok(None),
@@ -686,6 +705,28 @@ mod tests {
         assert_eq!(opening.problem, Some(Problem::FutureVersion(9)));
         assert!(opening.lock.is_none(), "a newer record is never written");
         assert_eq!(open_for_wizard(None, now).problem, Some(Problem::NoLocation));
+    }
+
+    #[test]
+    fn a_read_only_lock_file_still_locks_and_a_new_one_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("record.json"));
+        drop(store.try_lock().unwrap().unwrap());
+        let lock = dir.path().join("record.json.lock");
+        assert_eq!(fs::metadata(&lock).unwrap().permissions().mode() & 0o777, 0o600);
+        fs::set_permissions(&lock, fs::Permissions::from_mode(0o400)).unwrap();
+        let held = store.try_lock().unwrap();
+        assert!(held.is_some(), "a read-only lock file still locks");
+        assert!(store.try_lock().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_fifo_in_the_records_place_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("record.json");
+        let status = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(status.success());
+        assert!(matches!(Store::new(&path).load(), Err(LoadError::Unreadable(_))));
     }
 
     #[test]
