@@ -382,3 +382,21 @@ fn the_message_for_family_and_friends() {
         assert_eq!(app.screen, Screen::Done { platform: 0 }, "back where it was asked for");
     }
 }
+
+#[test]
+fn a_setting_switched_off_waits_for_no_confirmation() {
+    use bezwaar::record::Objection;
+    let mut app = app(Lang::En, TODAY, Screen::Overview);
+    app.record.mark(Objection {
+        platform: "linkedin".into(),
+        account: None,
+        submitted_on: date("2026-11-01"),
+        confirmation_on: None,
+        note: None,
+    });
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    find_row(buffer, "switched off on 1 November 2026");
+    let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(!text.contains("Confirmation from Meta") && !text.contains("No confirmation yet"), "{text}");
+}

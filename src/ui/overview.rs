@@ -40,7 +40,8 @@ pub fn body(app: &App) -> Body {
             if chosen { theme.selected } else { theme.heading },
         ));
         lines.push(Line::from(format!("    {}", objection_status(texts, &app.content.catalogue, objection))));
-        if objection.confirmation_on.is_none() {
+        // Only a form brings a confirmation; a setting switched off does not.
+        if ics::is_open(&app.content.catalogue, objection) {
             lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
         }
         let waited = (app.today - objection.submitted_on).num_days();
