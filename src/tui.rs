@@ -48,6 +48,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             let _guard = lock();
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
+        panic_for_tests();
         // Blocks until the person does something: no ticks, no CPU while idle.
         let message = match event::read()? {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
@@ -117,6 +118,19 @@ fn redraw_everything(terminal: &mut Term) -> io::Result<()> {
     let size = terminal.size()?;
     terminal.resize(Rect::from((Position::ORIGIN, size)))
 }
+
+/// In debug builds only: `BEZWAAR_TEST_PANIC=1` panics after a frame is drawn, so that a test
+/// can prove the panic hook gives the terminal back. Release builds have no such trigger.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn panic_for_tests() {
+    if std::env::var_os("BEZWAAR_TEST_PANIC").is_some() {
+        panic!("BEZWAAR_TEST_PANIC is set");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn panic_for_tests() {}
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;

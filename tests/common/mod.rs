@@ -65,11 +65,21 @@ pub struct Options {
     pub rows: u16,
     /// Whether the terminal answers cursor-position queries, as real terminals do.
     pub answers_queries: bool,
+    /// A `/bin/sh -c` script to run instead of the binary; it finds the binary in `$BIN`.
+    pub shell: Option<String>,
 }
 
 impl Options {
     pub fn new(lang: &'static str) -> Options {
-        Options { lang, args: Vec::new(), env: Vec::new(), cols: 80, rows: 24, answers_queries: true }
+        Options {
+            lang,
+            args: Vec::new(),
+            env: Vec::new(),
+            cols: 80,
+            rows: 24,
+            answers_queries: true,
+            shell: None,
+        }
     }
 
     pub fn dutch() -> Options {
@@ -88,6 +98,12 @@ impl Options {
     /// A terminal that never answers queries (some serial consoles and minimal emulators).
     pub fn silent(mut self) -> Options {
         self.answers_queries = false;
+        self
+    }
+
+    /// Runs `script` with `/bin/sh -c` in the pty instead of the binary (`$BIN` names it).
+    pub fn shell(mut self, script: &str) -> Options {
+        self.shell = Some(script.to_owned());
         self
     }
 
@@ -164,7 +180,14 @@ impl Tui {
         let home = tempfile::tempdir().expect("a temporary HOME");
         let pty = native_pty_system().openpty(size(options.cols, options.rows)).expect("a pty");
 
-        let mut command = CommandBuilder::new(binary());
+        let mut command = match &options.shell {
+            Some(script) => {
+                let mut command = CommandBuilder::new("/bin/sh");
+                command.args(["-c", script]);
+                command
+            }
+            None => CommandBuilder::new(binary()),
+        };
         command.args(options.args);
         command.env_clear();
         command.env("PATH", inherited_path());
@@ -172,6 +195,7 @@ impl Tui {
         command.env("TERM", "xterm-256color");
         command.env("LANG", options.lang);
         command.env("BEZWAAR_TODAY", TODAY);
+        command.env("BIN", binary());
         for (name, value) in options.env {
             command.env(name, value);
         }
