@@ -1,0 +1,239 @@
+//! Screenshots of every screen in both languages, drawn from the TestBackend buffer into SVG with
+//! colours kept, in `assets/screenshots/`. The test fails when a committed screenshot is out of
+//! date; refresh them all with:
+//!
+//!     BEZWAAR_UPDATE_SCREENSHOTS=1 cargo test --test screenshots
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use bezwaar::app::{App, Message, Screen};
+use bezwaar::content::{Content, Lang};
+use bezwaar::record::{Objection, Store};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::{Color, Modifier};
+
+const CELL_WIDTH: f32 = 8.4;
+const CELL_HEIGHT: f32 = 17.0;
+const FONT_SIZE: f32 = 14.0;
+const BACKGROUND: &str = "#1d1f21";
+const FOREGROUND: &str = "#d8dadb";
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// The xterm palette, as most terminals show it.
+fn hex(color: Color, default: &str) -> String {
+    let named = match color {
+        Color::Reset => return default.to_owned(),
+        Color::Black => "#000000",
+        Color::Red => "#cc3333",
+        Color::Green => "#4e9a06",
+        Color::Yellow => "#c4a000",
+        Color::Blue => "#3465a4",
+        Color::Magenta => "#75507b",
+        Color::Cyan => "#06989a",
+        Color::Gray => "#d3d7cf",
+        Color::DarkGray => "#808080",
+        Color::LightRed => "#ef2929",
+        Color::LightGreen => "#8ae234",
+        Color::LightYellow => "#fce94f",
+        Color::LightBlue => "#729fcf",
+        Color::LightMagenta => "#ad7fa8",
+        Color::LightCyan => "#34e2e2",
+        Color::White => "#ffffff",
+        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(0) => "#000000",
+        Color::Indexed(15) => "#ffffff",
+        Color::Indexed(_) => default,
+    };
+    named.to_owned()
+}
+
+/// A cell's foreground and background, with reverse video applied.
+fn colours(cell: &Cell) -> (String, String) {
+    let fg = hex(cell.fg, FOREGROUND);
+    let bg = hex(cell.bg, BACKGROUND);
+    if cell.modifier.contains(Modifier::REVERSED) { (bg, fg) } else { (fg, bg) }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The buffer as an SVG picture: background rectangles, then text in runs of one style.
+fn svg(buffer: &Buffer) -> String {
+    let (width, height) = (buffer.area.width, buffer.area.height);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges" width="{:.0}" height="{:.0}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="{FONT_SIZE}">"#,
+        f32::from(width) * CELL_WIDTH,
+        f32::from(height) * CELL_HEIGHT
+    );
+    let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#);
+    for y in 0..height {
+        let top = f32::from(y) * CELL_HEIGHT;
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            let (fg, bg) = colours(cell);
+            let left = f32::from(x) * CELL_WIDTH;
+            if cell.symbol() == "▀" {
+                // Half blocks (the QR code) are drawn as two rectangles, not left to a font.
+                let half = CELL_HEIGHT / 2.0;
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{left:.1}" y="{top:.1}" width="{CELL_WIDTH}" height="{half}" fill="{fg}"/><rect x="{left:.1}" y="{:.1}" width="{CELL_WIDTH}" height="{half}" fill="{bg}"/>"#,
+                    top + half
+                );
+            } else if bg != BACKGROUND {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{left:.1}" y="{top:.1}" width="{CELL_WIDTH}" height="{CELL_HEIGHT}" fill="{bg}"/>"#
+                );
+            }
+        }
+        let mut x = 0;
+        while x < width {
+            let start = &buffer[(x, y)];
+            let style = (colours(start).0, start.modifier - Modifier::REVERSED);
+            let mut text = String::new();
+            let from = x;
+            while x < width {
+                let cell = &buffer[(x, y)];
+                if (colours(cell).0, cell.modifier - Modifier::REVERSED) != style || cell.symbol() == "▀" {
+                    break;
+                }
+                text.push_str(cell.symbol());
+                x += 1;
+            }
+            if x == from {
+                x += 1;
+                continue;
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+            let (fg, modifier) = style;
+            let mut attributes = format!(r#"fill="{fg}""#);
+            if modifier.contains(Modifier::BOLD) {
+                attributes.push_str(r#" font-weight="bold""#);
+            }
+            if modifier.contains(Modifier::ITALIC) {
+                attributes.push_str(r#" font-style="italic""#);
+            }
+            if modifier.contains(Modifier::UNDERLINED) {
+                attributes.push_str(r#" text-decoration="underline""#);
+            }
+            let _ = writeln!(
+                out,
+                r#"<text x="{:.1}" y="{:.1}" {attributes} xml:space="preserve">{}</text>"#,
+                f32::from(from) * CELL_WIDTH,
+                f32::from(y) * CELL_HEIGHT + FONT_SIZE - 1.0,
+                escape(&text)
+            );
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn app(lang: Lang, screen: Screen) -> App {
+    let mut app = App::new(Content::embedded().unwrap(), lang, date("2026-11-29"));
+    app.screen = screen;
+    app.store = Some(Store::new("/home/anna/.local/share/bezwaar/record.json"));
+    app.update(Message::Resized(80, 24));
+    app
+}
+
+fn marked(mut app: App) -> App {
+    let objection = |platform: &str, account: Option<&str>, confirmed: Option<&str>| Objection {
+        platform: platform.into(),
+        account: account.map(Into::into),
+        submitted_on: date("2026-11-12"),
+        confirmation_on: confirmed.map(date),
+        note: None,
+    };
+    app.record.mark(objection("instagram", None, Some("2026-11-13")));
+    app.record.mark(objection("facebook", None, None));
+    app.record.mark(objection("facebook", Some("vereniging"), None));
+    app
+}
+
+/// Every screen, by name.
+fn screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut help = app(lang, Screen::Step { platform: 0, step: 1 });
+    help.update(Message::ToggleHelp);
+    let mut qr = app(lang, Screen::Step { platform: 0, step: 0 });
+    qr.update(Message::ToggleQr);
+    let mut editor = marked(app(lang, Screen::Overview));
+    editor.update(Message::AddAccount);
+    let mut share = app(lang, Screen::Done { platform: 0 });
+    share.update(Message::ShowShare);
+    vec![
+        ("warning", app(lang, Screen::Warning)),
+        ("risks", app(lang, Screen::Risks)),
+        ("platforms", marked(app(lang, Screen::Platforms))),
+        ("step-1", app(lang, Screen::Step { platform: 0, step: 0 })),
+        ("step-2", app(lang, Screen::Step { platform: 0, step: 1 })),
+        ("step-3", app(lang, Screen::Step { platform: 0, step: 2 })),
+        ("step-4", app(lang, Screen::Step { platform: 0, step: 3 })),
+        ("step-5", app(lang, Screen::Step { platform: 0, step: 4 })),
+        ("qr", qr),
+        ("done", app(lang, Screen::Done { platform: 0 })),
+        ("share", share),
+        ("overview", marked(app(lang, Screen::Overview))),
+        ("editor", editor),
+        ("help", help),
+        ("linkedin", app(lang, Screen::Step { platform: 3, step: 0 })),
+    ]
+}
+
+#[test]
+fn committed_screenshots_match_every_screen() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/screenshots");
+    let update = std::env::var_os("BEZWAAR_UPDATE_SCREENSHOTS").is_some();
+    let mut stale = Vec::new();
+    for lang in Lang::ALL {
+        let code = match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        };
+        for (name, app) in screens(lang) {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+            let picture = svg(terminal.backend().buffer());
+            let path = dir.join(format!("{name}-{code}.svg"));
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &picture).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(picture.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date: {}\nrefresh with: BEZWAAR_UPDATE_SCREENSHOTS=1 cargo test --test screenshots",
+        stale.join(", ")
+    );
+}
+
+#[test]
+fn the_pictures_keep_colour_and_emphasis() {
+    let app = app(Lang::En, Screen::Warning);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+    let picture = svg(terminal.backend().buffer());
+    assert!(picture.starts_with("<svg") && picture.ends_with("</svg>\n"));
+    assert!(picture.contains(r##"fill="#c4a000" font-weight="bold""##), "the yellow bold headline");
+    assert!(picture.contains("The deadline was 27 May 2025. That was 551 days ago."));
+    assert!(
+        picture.contains(r##"<rect x="92.4" y="0.0" width="8.4" height="17" fill="#06989a"/>"##),
+        "the current stage"
+    );
+}
