@@ -254,13 +254,7 @@ fn platforms(context: &Context, json: bool) -> Outcome {
     let mut stdout = String::new();
     for (number, platform) in catalogue.platforms.iter().enumerate() {
         let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
-        let checked = match (platform.verified_on, &platform.verified_by) {
-            (Some(date), Some(by)) => {
-                let by = texts.sources.get(by).map_or("", String::as_str);
-                fill(&texts.steps.verified, &[("date", &texts.date(date)), ("by", by)])
-            }
-            _ => texts.steps.not_verified.clone(),
-        };
+        let checked = texts.link_check(platform).unwrap_or_else(|unchecked| unchecked);
         stdout.push_str(&format!(
             "{}. {} ({}): {summary}\n   {}\n   {checked}\n   {} {}\n   {}\n\n",
             number + 1,

@@ -311,6 +311,18 @@ impl Texts {
         (headline, fill(&fact.text, &[("deadline", &date)]), &fact.sources)
     }
 
+    /// When and by whom a platform's link was last checked ("Laatst gecontroleerd: 26 mei 2025
+    /// (AP, 26 mei 2025)"), or `Err` with the warning that nobody checked it.
+    pub fn link_check(&self, platform: &Platform) -> Result<String, String> {
+        match (platform.verified_on, &platform.verified_by) {
+            (Some(date), Some(by)) => {
+                let by = self.sources.get(by).map_or("", String::as_str);
+                Ok(fill(&self.steps.verified, &[("date", &self.date(date)), ("by", by)]))
+            }
+            _ => Err(self.steps.not_verified.clone()),
+        }
+    }
+
     /// A platform's name as this language writes it.
     pub fn platform_name<'a>(&'a self, platform: &'a Platform) -> &'a str {
         self.platform(&platform.id).and_then(|texts| texts.name.as_deref()).unwrap_or(&platform.name)

@@ -151,13 +151,7 @@ fn steps(out: &mut impl Write, context: &Context, platform: &Platform) -> io::Re
         writeln!(out, "{}", platform_texts.link_title)?;
     }
     writeln!(out, "{}", fill(&texts.guide.link, &[("url", &platform.form_url)]))?;
-    match (platform.verified_on, &platform.verified_by) {
-        (Some(date), Some(by)) => {
-            let by = texts.sources.get(by).map_or("", String::as_str);
-            writeln!(out, "{}", fill(&texts.steps.verified, &[("date", &texts.date(date)), ("by", by)]))?;
-        }
-        _ => writeln!(out, "{}", texts.steps.not_verified)?,
-    }
+    writeln!(out, "{}", texts.link_check(platform).unwrap_or_else(|unchecked| unchecked))?;
     writeln!(out, "{} {}", texts.steps.fallback, platform.fallback_url)?;
     writeln!(out, "{}\n", texts.sources_line(std::slice::from_ref(&platform.fallback_source)))
 }

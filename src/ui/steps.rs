@@ -29,13 +29,9 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
     lines.push(styled(link_title, theme.heading));
     lines.push(styled(platform.form_url.clone(), theme.link));
     // A link nobody checked says so, instead of a date.
-    match (platform.verified_on, &platform.verified_by) {
-        (Some(date), Some(by)) => {
-            let by = texts.sources.get(by).map_or("", String::as_str);
-            let verified = fill(&texts.steps.verified, &[("date", &texts.date(date)), ("by", by)]);
-            lines.push(styled(verified, theme.source));
-        }
-        _ => lines.push(styled(texts.steps.not_verified.clone(), theme.problem)),
+    match texts.link_check(platform) {
+        Ok(checked) => lines.push(styled(checked, theme.source)),
+        Err(unchecked) => lines.push(styled(unchecked, theme.problem)),
     }
     lines.push(Line::from(texts.steps.fallback.clone()));
     lines.push(styled(platform.fallback_url.clone(), theme.link));
