@@ -283,10 +283,12 @@ impl App {
             Message::PageUp => self.scroll_by(-i32::from(self.page())),
             Message::PageDown => self.scroll_by(i32::from(self.page())),
             Message::SelectPrevious if self.screen == Screen::Overview => {
-                self.entry = self.entry.saturating_sub(1)
+                self.entry = self.entry.saturating_sub(1);
+                self.scroll = ui::overview_follow(self);
             }
             Message::SelectNext if self.screen == Screen::Overview => {
                 self.entry = (self.entry + 1).min(self.record.objections.len().saturating_sub(1));
+                self.scroll = ui::overview_follow(self);
             }
             Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
             Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
@@ -305,6 +307,7 @@ impl App {
                 if yes && self.record.unmark(&unmark.platform, unmark.account.as_deref()) {
                     self.notice = Some(Notice::Unmarked(unmark));
                     self.entry = self.entry.min(self.record.objections.len().saturating_sub(1));
+                    self.scroll = ui::overview_follow(self);
                     return self.save();
                 }
             }
@@ -338,6 +341,7 @@ impl App {
                         self.editor = None;
                         self.entry =
                             self.overview_entries().iter().position(|o| **o == objection).unwrap_or(0);
+                        self.scroll = ui::overview_follow(self);
                         return self.save();
                     }
                     Err(error) => editor.error = Some(error),
@@ -479,6 +483,9 @@ impl App {
                 self.back_to = self.screen;
             }
             self.go(screen);
+            if screen == Screen::Overview {
+                self.scroll = ui::overview_follow(self);
+            }
         }
     }
 
@@ -748,6 +755,29 @@ mod tests {
         assert_eq!(app.confirm, Some(Unmark { platform: "facebook".into(), account: None }));
         run(&mut app, &[Message::Confirm(true)]);
         assert_eq!(app.record.objections.len(), 1);
+    }
+
+    #[test]
+    fn a_long_overview_keeps_the_selected_entry_in_view() {
+        let mut record = Record::default();
+        for number in 0..500 {
+            record.mark(Objection {
+                platform: "facebook".into(),
+                account: Some(format!("account {number}")),
+                submitted_on: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+                confirmation_on: None,
+                note: None,
+            });
+        }
+        let mut app = app().with_record(None, record, None);
+        run(&mut app, &[Message::Resized(80, 24), Message::ShowOverview]);
+        assert_eq!(app.scroll, 0);
+        run(&mut app, &[const { Message::SelectNext }; 40]);
+        assert_eq!(app.entry, 40);
+        assert!(app.scroll > 30 && app.scroll <= 40, "the window followed: {}", app.scroll);
+        assert_eq!(ui::max_scroll(&app), 499, "the overview scrolls by entry");
+        run(&mut app, &[const { Message::SelectPrevious }; 40]);
+        assert_eq!((app.entry, app.scroll), (0, 0));
     }
 
     #[test]

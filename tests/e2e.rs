@@ -79,11 +79,16 @@ fn english_walk_to_facebook_and_on_to_the_other_platform() {
         tui.wait_for(&format!("Facebook: step {step} of 5"), TIMEOUT);
     }
     tui.send(ENTER);
-    let screen = tui.wait_for("Done with Facebook", TIMEOUT);
-    assert!(screen.contains("Do you use Instagram too?"), "the end offers the other platform:\n{screen}");
+    tui.wait_for("Done with Facebook", TIMEOUT);
+    // The end offers the other platform (waited for: a frame arrives in pieces).
+    tui.wait_for("Do you use Instagram too?", TIMEOUT);
 
     tui.send(ENTER);
-    tui.wait_for("Choose a platform", TIMEOUT);
+    tui.wait_until("the whole list", TIMEOUT, |screen| {
+        screen.contains("Choose a platform")
+            && screen.contains("1  Instagram")
+            && screen.contains("2  Facebook")
+    });
     let instagram = row_with(&tui, "1  Instagram");
     let facebook = row_with(&tui, "2  Facebook");
     assert!(instagram.starts_with("› 1  Instagram"), "Instagram is highlighted: {instagram:?}");

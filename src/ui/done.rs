@@ -27,5 +27,5 @@ pub fn body(app: &App, platform: usize) -> Body {
     let other = name(app.other_platform(platform));
     lines.push(styled(fill(&texts.done.other_platform, &[("platform", other)]), theme.emphasis));
     let title = fill(&texts.done.title, &[("platform", name(platform))]);
-    Body { title, text: Text::from(lines), links: Vec::new() }
+    Body { title, text: Text::from(lines), links: Vec::new(), window: None }
 }

@@ -30,7 +30,7 @@ pub fn body(app: &App) -> Body {
     lines.extend(table.iter().filter(|b| b.command.is_global()).map(row));
     lines.push(Line::default());
     lines.extend(texts.help.tips.iter().map(|tip| Line::from(format!("• {tip}"))));
-    Body { title: texts.help.title.clone(), text: Text::from(lines), links: Vec::new() }
+    Body { title: texts.help.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }
 
 /// The overlay's place: centred, as tall as its text where the window allows.

@@ -40,6 +40,16 @@ pub struct Body {
     pub title: String,
     pub text: Text<'static>,
     pub links: Vec<String>,
+    /// For a screen that builds only what shows (the overview): the text is already scrolled,
+    /// and whether more stands above and below.
+    pub window: Option<Window>,
+}
+
+/// Whether text is hidden above or below a window.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub above: bool,
+    pub below: bool,
 }
 
 /// The frame's parts.
@@ -79,14 +89,14 @@ fn body_block(title: &str, theme: &Theme) -> Block<'static> {
         .padding(Padding::horizontal(1))
 }
 
-fn body(app: &App) -> Body {
+fn body(app: &App, inner: Rect) -> Body {
     match app.screen {
         Screen::Warning => warning::body(app),
         Screen::Risks => risks::body(app),
         Screen::Platforms => platforms::body(app),
         Screen::Step { platform, step } => steps::body(app, platform, step),
         Screen::Done { platform } => done::body(app, platform),
-        Screen::Overview => overview::body(app),
+        Screen::Overview => overview::body(app, inner),
         Screen::Share => share::body(app),
     }
 }
@@ -99,9 +109,13 @@ fn scroll_view(app: &App, area: Rect, overlay: bool) -> (Rect, Body) {
         let inner = body_block(&body.title, &app.theme).inner(help::area(&body, area));
         return (inner, body);
     }
-    let body = body(app);
-    let inner = body_block(&body.title, &app.theme).inner(areas(app, area).body);
-    (inner, body)
+    let inner = body_inner(app, area);
+    (inner, body(app, inner))
+}
+
+/// The text area of the body's frame (the same for every title).
+fn body_inner(app: &App, area: Rect) -> Rect {
+    body_block("", &app.theme).inner(areas(app, area).body)
 }
 
 fn wrapped(text: Text<'static>) -> Paragraph<'static> {
@@ -123,9 +137,21 @@ fn max_scroll_of(app: &App, overlay: bool) -> u16 {
     if too_small(area) {
         return 0;
     }
+    if app.screen == Screen::Overview && !overlay {
+        return overview::max_scroll(app, body_inner(app, area));
+    }
     let (inner, body) = scroll_view(app, area, overlay);
     let lines = wrapped(body.text).line_count(inner.width);
     u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(inner.height)
+}
+
+/// The first overview entry to show so that the selected one is visible.
+pub fn overview_follow(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    if too_small(area) {
+        return app.scroll;
+    }
+    overview::follow(app, body_inner(app, area))
 }
 
 /// How many lines of text are visible at once.
@@ -145,7 +171,7 @@ impl Widget for &App {
         }
         let areas = areas(self, area);
         header::render(self, areas.header, buf);
-        let body = body(self);
+        let body = body(self, body_block("", &self.theme).inner(areas.body));
         let scroll = if self.help { 0 } else { self.scroll };
         render_scrolled(self, body, areas.body, scroll, buf);
         if let Some(paragraph) = notice_paragraph(self) {
@@ -175,13 +201,17 @@ fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, buf: &mut Buf
     let inner = block.inner(area);
     let paragraph = wrapped(body.text);
     let lines = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
-    let scroll = scroll.min(lines.saturating_sub(inner.height));
+    let scroll = if body.window.is_some() { 0 } else { scroll.min(lines.saturating_sub(inner.height)) };
+    let (above, below) = match body.window {
+        Some(window) => (window.above, window.below),
+        None => (scroll > 0, scroll + inner.height < lines),
+    };
     let mut block = block;
-    if scroll > 0 {
+    if above {
         block = block
             .title_top(Line::styled(format!(" {} ", texts.app.more_above), app.theme.key).right_aligned());
     }
-    if scroll + inner.height < lines {
+    if below {
         block = block
             .title_bottom(Line::styled(format!(" {} ", texts.app.more_below), app.theme.key).right_aligned());
     }

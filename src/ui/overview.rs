@@ -1,14 +1,20 @@
 //! The overview: every objection in the record, with its dates and details.
+//!
+//! A record can hold thousands of entries, so the overview never builds them all: it scrolls by
+//! entry (`App::scroll` is the first entry shown) and builds only what fits in the window.
 
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
 
-use super::{Body, problem_text, styled};
+use super::{Body, Window, problem_text, styled, wrapped};
 use crate::app::App;
 use crate::commands::objection_status;
 use crate::content::fill;
 use crate::ics;
+use crate::record::Objection;
 
-pub fn body(app: &App) -> Body {
+/// What stands above the entries: a problem with the record, read-only, how to use the list.
+fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     let mut lines = Vec::new();
@@ -24,41 +30,48 @@ pub fn body(app: &App) -> Body {
         lines.push(Line::from(texts.overview.empty.clone()));
         lines.push(Line::default());
     }
-    let entries = app.overview_entries();
-    let selectable = app.writable() && !entries.is_empty();
     if selectable {
         lines.push(styled(texts.overview.hint.clone(), theme.source));
         lines.push(Line::default());
     }
-    for (index, objection) in entries.iter().enumerate() {
-        let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
-        let name = app.entry_label(&objection.platform, None);
-        let chosen = selectable && index == app.entry;
-        let marker = if chosen { "›" } else { " " };
-        lines.push(styled(
-            format!("{marker} {name} ({account})"),
-            if chosen { theme.selected } else { theme.heading },
-        ));
-        lines.push(Line::from(format!("    {}", objection_status(texts, &app.content.catalogue, objection))));
-        // Only a form brings a confirmation; a setting switched off does not.
-        if ics::is_open(&app.content.catalogue, objection) {
-            lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
-        }
+    lines
+}
+
+/// One entry: who, when, whether Meta confirmed, what to do when it did not, the note.
+fn entry(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let catalogue = &app.content.catalogue;
+    let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
+    let name = app.entry_label(&objection.platform, None);
+    let marker = if chosen { "›" } else { " " };
+    let mut lines = vec![
+        styled(format!("{marker} {name} ({account})"), if chosen { theme.selected } else { theme.heading }),
+        Line::from(format!("    {}", objection_status(texts, catalogue, objection))),
+    ];
+    // Only a form brings a confirmation; a setting switched off does not.
+    if ics::is_open(catalogue, objection) {
+        lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
         let waited = (app.today - objection.submitted_on).num_days();
-        if ics::is_open(&app.content.catalogue, objection) && waited >= ics::WAIT_DAYS as i64 {
+        if waited >= ics::WAIT_DAYS as i64 {
             let followup = &texts.followup;
-            lines.push(styled(
-                format!("    {}", fill(&followup.waiting, &[("days", &waited.to_string())])),
-                theme.emphasis,
-            ));
+            let waiting = fill(&followup.waiting, &[("days", &waited.to_string())]);
+            lines.push(styled(format!("    {waiting}"), theme.emphasis));
             lines.extend(followup.advice.iter().map(|advice| Line::from(format!("    • {advice}"))));
             lines.push(styled(format!("      {}", followup.ap_url), theme.link));
             lines.push(styled(format!("    {}", texts.sources_line(&followup.sources)), theme.source));
         }
-        if let Some(note) = &objection.note {
-            lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
-        }
     }
+    if let Some(note) = &objection.note {
+        lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
+    }
+    lines
+}
+
+/// What stands below the last entry: platforms not marked yet, and where the record is.
+fn footer(app: &App) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let mut lines = Vec::new();
     for platform in app.platforms() {
         if app.record.for_platform(&platform.id).next().is_none() {
             lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
@@ -67,11 +80,76 @@ pub fn body(app: &App) -> Body {
     if let Some(store) = &app.store {
         lines.push(Line::default());
         let location = fill(&texts.record.location, &[("path", &store.path().display().to_string())]);
-        lines.push(styled(location, theme.source));
+        lines.push(styled(location, app.theme.source));
     }
+    lines
+}
+
+fn height(lines: &[Line<'static>], width: u16) -> usize {
+    wrapped(Text::from(lines.to_vec())).line_count(width)
+}
+
+/// The entries from `first` on, as many as `room` lines hold (at least one), and whether the
+/// last entry is among them.
+fn window(app: &App, first: usize, width: u16, room: usize) -> (Vec<Line<'static>>, bool) {
+    let entries = app.overview_entries();
+    let selectable = app.writable() && !entries.is_empty();
+    let mut lines = header(app, selectable);
+    let mut used = height(&lines, width);
+    for (index, objection) in entries.iter().enumerate().skip(first) {
+        if used >= room && index > first {
+            return (lines, false);
+        }
+        let block = entry(app, objection, selectable && index == app.entry);
+        used += height(&block, width);
+        lines.extend(block);
+    }
+    lines.extend(footer(app));
+    (lines, true)
+}
+
+pub fn body(app: &App, inner: Rect) -> Body {
+    let texts = app.texts();
+    let first = usize::from(app.scroll);
+    let (lines, complete) = window(app, first, inner.width, usize::from(inner.height));
+    let overflows = height(&lines, inner.width) > usize::from(inner.height);
     Body {
         title: texts.overview.title.clone(),
         text: Text::from(lines),
         links: vec![texts.followup.ap_url.clone()],
+        window: Some(Window { above: first > 0, below: !complete || overflows }),
     }
+}
+
+/// How far the overview scrolls, in entries: none when everything fits.
+pub fn max_scroll(app: &App, inner: Rect) -> u16 {
+    let (lines, complete) = window(app, 0, inner.width, usize::from(inner.height));
+    if complete && height(&lines, inner.width) <= usize::from(inner.height) {
+        return 0;
+    }
+    u16::try_from(app.record.objections.len().saturating_sub(1)).unwrap_or(u16::MAX)
+}
+
+/// The first entry to show so that the selected one is on screen.
+pub fn follow(app: &App, inner: Rect) -> u16 {
+    let entries = app.overview_entries();
+    let selected = app.entry.min(entries.len().saturating_sub(1));
+    let mut first = usize::from(app.scroll).min(selected);
+    let selectable = app.writable() && !entries.is_empty();
+    let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
+    // Move the window down until the selected entry ends inside it.
+    while first < selected {
+        let needed: usize = entries[first..=selected]
+            .iter()
+            .enumerate()
+            .map(|(offset, objection)| {
+                height(&entry(app, objection, first + offset == selected), inner.width)
+            })
+            .sum();
+        if needed <= room {
+            break;
+        }
+        first += 1;
+    }
+    u16::try_from(first).unwrap_or(u16::MAX)
 }

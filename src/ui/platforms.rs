@@ -31,7 +31,7 @@ pub fn body(app: &App) -> Body {
     let accounts = &texts.platforms.accounts;
     lines.extend(fact_lines(texts, theme, &accounts.text, &accounts.sources));
     lines.pop();
-    Body { title: texts.platforms.title.clone(), text: Text::from(lines), links: Vec::new() }
+    Body { title: texts.platforms.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }
 
 /// Under each platform: what the record says about it.

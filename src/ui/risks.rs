@@ -14,5 +14,5 @@ pub fn body(app: &App) -> Body {
         lines.extend(fact_lines(texts, theme, &risk.text, &risk.sources));
     }
     lines.pop();
-    Body { title: texts.risks.title.clone(), text: Text::from(lines), links: Vec::new() }
+    Body { title: texts.risks.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }

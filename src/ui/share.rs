@@ -18,5 +18,5 @@ pub fn body(app: &App) -> Body {
         .filter_map(|id| app.content.catalogue.platform(id))
         .map(|p| p.form_url.clone())
         .collect();
-    Body { title: texts.share.title.clone(), text: Text::from(lines), links }
+    Body { title: texts.share.title.clone(), text: Text::from(lines), links, window: None }
 }

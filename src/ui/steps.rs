@@ -10,7 +10,7 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
     let Some(platform) = app.platforms().get(platform) else {
-        return Body { title: String::new(), text: Text::default(), links: Vec::new() };
+        return Body { title: String::new(), text: Text::default(), links: Vec::new(), window: None };
     };
     let steps = texts.platform(&platform.id).map_or(&[][..], |p| p.steps.as_slice());
     let mut lines = Vec::new();
@@ -55,5 +55,6 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
         title,
         text: Text::from(lines),
         links: vec![platform.form_url.clone(), platform.fallback_url.clone()],
+        window: None,
     }
 }

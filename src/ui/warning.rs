@@ -20,5 +20,5 @@ pub fn body(app: &App) -> Body {
     lines.push(styled(quote.text.clone(), theme.quote));
     lines.push(Line::from(format!("— {}", quote.by)));
     lines.push(styled(texts.sources_line(&quote.sources), theme.source));
-    Body { title: warning.title.clone(), text: Text::from(lines), links: Vec::new() }
+    Body { title: warning.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }

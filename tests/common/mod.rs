@@ -25,6 +25,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the screen is looked at while waiting.
 const POLL: Duration = Duration::from_millis(15);
 
+/// How long the output must be quiet for a frame to count as complete.
+const SETTLE: Duration = Duration::from_millis(40);
+
 pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const RIGHT: &str = "\x1b[C";
@@ -333,12 +336,19 @@ impl Tui {
     }
 
     /// Waits until `check` holds for the screen; panics with the screen after `timeout`.
+    /// Waits until `check` holds for a stable frame: a frame arrives in pieces, so the screen
+    /// must also have stopped changing for a moment before the rest of it is trusted.
     pub fn wait_until(&mut self, what: &str, timeout: Duration, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if check(&screen) {
-                return screen;
+                let seen = lock(&self.raw).len();
+                thread::sleep(SETTLE);
+                if lock(&self.raw).len() == seen {
+                    return self.screen();
+                }
+                continue;
             }
             assert!(
                 start.elapsed() <= timeout,
