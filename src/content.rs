@@ -478,6 +478,8 @@ pub struct PlatformsTexts {
     pub title: String,
     pub intro: String,
     pub accounts: Fact,
+    /// Under a platform with many marked accounts: "en nog {count} andere accounts".
+    pub more: String,
 }
 
 #[derive(Debug, Deserialize)]

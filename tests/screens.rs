@@ -400,3 +400,23 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
     let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
     assert!(!text.contains("Confirmation from Meta") && !text.contains("No confirmation yet"), "{text}");
 }
+
+#[test]
+fn a_platform_with_many_accounts_points_to_the_overview() {
+    use bezwaar::record::Objection;
+    let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
+    for number in 0..1000 {
+        app.record.objections.push(Objection {
+            platform: "facebook".into(),
+            account: Some(format!("account {number}")),
+            submitted_on: date("2025-05-20"),
+            confirmation_on: None,
+            note: None,
+        });
+    }
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    find_row(buffer, "✓ account 2: verstuurd op 20 mei 2025");
+    find_row(buffer, "en nog 997 andere accounts (p: overzicht)");
+    find_row(buffer, "3  Meta (info van derden)");
+}

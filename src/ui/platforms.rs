@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span, Text};
 use super::{Body, fact_lines, styled};
 use crate::app::App;
 use crate::commands::objection_status;
+use crate::content::fill;
 
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
@@ -34,13 +35,18 @@ pub fn body(app: &App) -> Body {
     Body { title: texts.platforms.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }
 
+/// How many marked accounts a platform lists before it points to the overview.
+const SHOWN: usize = 3;
+
 /// Under each platform: what the record says about it.
 fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
     let texts = app.texts();
     let indent = "      ";
+    let marked = app.record.for_platform(id).count();
     let mut lines: Vec<Line<'static>> = app
         .record
         .for_platform(id)
+        .take(SHOWN)
         .map(|objection| {
             let status = objection_status(texts, &app.content.catalogue, objection);
             let text = match &objection.account {
@@ -50,6 +56,10 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
             styled(text, app.theme.notice)
         })
         .collect();
+    if marked > SHOWN {
+        let more = fill(&texts.platforms.more, &[("count", &(marked - SHOWN).to_string())]);
+        lines.push(styled(format!("{indent}{more}"), app.theme.source));
+    }
     if lines.is_empty() {
         lines.push(styled(format!("{indent}{}", texts.record.not_yet), app.theme.source));
     }
