@@ -83,6 +83,8 @@ pub enum Message {
     Remove,
     /// A key typed into the form.
     EditKey(crossterm::event::KeyEvent),
+    /// Text pasted into the form.
+    Paste(String),
     NextField,
     PreviousField,
     SaveEdit,
@@ -134,6 +136,8 @@ pub enum Notice {
     /// Quitting would leave a change unsaved.
     UnsavedQuit,
     MessageCopied,
+    /// A retried save worked.
+    Saved,
 }
 
 impl Notice {
@@ -247,10 +251,10 @@ impl App {
         }
     }
 
-    /// The person's own objection for a platform (the one without an account label).
+    /// The objection marked for a platform: the one without an account label, else the first.
     pub fn marked(&self, platform: usize) -> Option<&Objection> {
         let id = &self.platforms().get(platform)?.id;
-        self.record.find(id, None)
+        self.record.find(id, None).or_else(|| self.record.for_platform(id).next())
     }
 
     pub fn texts(&self) -> &Texts {
@@ -325,6 +329,7 @@ impl App {
                     Some(Unmark { platform: objection.platform.clone(), account: objection.account.clone() });
             }
             Message::EditKey(key) => self.editor.as_mut()?.key(key),
+            Message::Paste(text) => self.editor.as_mut()?.paste(&text),
             Message::NextField => self.editor.as_mut()?.next_field(),
             Message::PreviousField => self.editor.as_mut()?.previous_field(),
             Message::CancelEdit => self.editor = None,
@@ -359,7 +364,13 @@ impl App {
                     return self.save();
                 }
             }
-            Message::Saved(Ok(())) => self.unsaved = false,
+            Message::Saved(Ok(())) => {
+                self.unsaved = false;
+                // A warning about the failed save is over: say it is saved now.
+                if matches!(self.notice, Some(Notice::SaveFailed(_) | Notice::UnsavedQuit)) {
+                    self.notice = Some(Notice::Saved);
+                }
+            }
             Message::Saved(Err(error)) => self.notice = Some(Notice::SaveFailed(error)),
             Message::ToggleHelp => {
                 self.help = !self.help;
@@ -496,8 +507,8 @@ impl App {
             return None;
         }
         let id = self.platforms()[platform].id.clone();
-        if self.marked(platform).is_some() {
-            self.confirm = Some(Unmark { platform: id, account: None });
+        if let Some(objection) = self.marked(platform) {
+            self.confirm = Some(Unmark { platform: id, account: objection.account.clone() });
             return None;
         }
         self.record.mark(Objection {
@@ -702,6 +713,21 @@ mod tests {
         run(&mut app, &[Message::Quit]);
         assert!(!app.running, "saved: q quits at once");
         assert_eq!(run(&mut app, &[Message::Retry]), vec![], "nothing left to save");
+    }
+
+    #[test]
+    fn a_labelled_only_entry_counts_as_marked() {
+        let mut app = app();
+        app.record.mark(Objection {
+            platform: "instagram".into(),
+            account: Some("work".into()),
+            submitted_on: app.today,
+            confirmation_on: None,
+            note: None,
+        });
+        app.screen = Screen::Step { platform: 0, step: 4 };
+        assert_eq!(run(&mut app, &[Message::Mark]), vec![], "no second entry: a question");
+        assert_eq!(app.confirm, Some(Unmark { platform: "instagram".into(), account: Some("work".into()) }));
     }
 
     #[test]

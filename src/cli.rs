@@ -164,11 +164,11 @@ pub fn today(value: Option<&OsStr>, texts: &CliTexts, local: NaiveDate) -> Resul
     let Some(value) = value.filter(|value| !value.is_empty()) else {
         return Ok(local);
     };
-    let text = value.to_string_lossy();
+    let text = crate::record::clean(&value.to_string_lossy(), 40);
     value
         .to_str()
         .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .filter(|_| text.len() == 10)
+        .filter(|_| value.len() == 10)
         .ok_or_else(|| fill(&texts.today_invalid, &[("value", &text)]))
 }
 
@@ -282,7 +282,9 @@ mod tests {
         assert_eq!(today(Some(OsStr::new("")), texts, local), Ok(local));
         for bad in ["20-05-2025", "2025-02-30", "yesterday", "2025-5-20", " 2025-05-20"] {
             let error = today(Some(OsStr::new(bad)), texts, local).unwrap_err();
-            assert!(error.contains(bad) && error.contains("JJJJ-MM-DD"), "{error}");
+            assert!(error.contains(bad.trim()) && error.contains("JJJJ-MM-DD"), "{error}");
         }
+        let error = today(Some(OsStr::new("\x1b[2J\x1b]52;c;aGk=\x07")), texts, local).unwrap_err();
+        assert!(!error.contains(['\x1b', '\x07']), "the value is shown cleaned: {error:?}");
     }
 }

@@ -687,6 +687,8 @@ pub struct RecordTexts {
     pub no_location_here: String,
     pub read_only_here: String,
     pub unsaved_quit: String,
+    pub saved_here: String,
+    pub unknown: String,
     pub switched_off: String,
     pub switched_off_confirmed: String,
 }

@@ -104,6 +104,16 @@ impl Editor {
         self.error = None;
     }
 
+    /// Pasted text, typed into the current field as one line: line breaks become spaces, and
+    /// what `key` would refuse is refused here too.
+    pub fn paste(&mut self, text: &str) {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        for c in text.chars() {
+            let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
     pub fn next_field(&mut self) {
         self.field = Field::ALL[(self.field as usize + 1) % Field::ALL.len()];
     }
@@ -245,6 +255,14 @@ mod tests {
         assert_eq!(editor.input(Field::Account).value(), "abcde f");
         typed(&mut editor, &"x".repeat(200));
         assert_eq!(editor.input(Field::Account).value().chars().count(), record::MAX_ACCOUNT_CHARS);
+    }
+
+    #[test]
+    fn a_pasted_line_break_stays_in_the_field() {
+        let mut editor = Editor::new_account("facebook", date("2026-11-29"));
+        editor.paste("via de club\rxj\n\x1b[2Jok");
+        assert_eq!(editor.input(Field::Account).value(), "via de club xj [2Jok");
+        assert_eq!(editor.field, Field::Account, "nothing moved on to another field");
     }
 
     #[test]

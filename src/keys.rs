@@ -221,6 +221,13 @@ pub fn bindings(app: &App) -> Vec<Binding> {
 /// or not.
 pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
+    if ui::too_small_for(app) {
+        // Nothing shows but the request for a bigger window: no key may act unseen.
+        table.push(Binding::new(&[key(KeyCode::Char('q'))], Command::Quit, 1));
+        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        return table;
+    }
     if app.editor.is_some() {
         // The form takes every other key as typing.
         table.push(Binding::new(&[key(KeyCode::Enter)], Command::Save, 1));
@@ -307,7 +314,7 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
                 }
             }
         }
-        if let Some(platform) = app.markable_platform() {
+        if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
             let setting =
                 app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
             let command = match (app.marked(platform).is_some(), setting) {
@@ -465,6 +472,28 @@ mod tests {
         assert_eq!(message(&app, KeyCode::Char('?')), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
         assert_eq!(message(&app, KeyCode::Enter), None, "the wizard waits behind the help");
+    }
+
+    #[test]
+    fn below_the_minimum_size_no_key_acts_unseen() {
+        let mut app = app_on(Screen::Step { platform: 0, step: 4 });
+        app.update(Message::Resized(50, 12));
+        for code in [KeyCode::Char('m'), KeyCode::Enter, KeyCode::Char('o'), KeyCode::Char('t'), KeyCode::Esc]
+        {
+            assert_eq!(message(&app, code), None, "{code:?}");
+        }
+        assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
+        app.update(Message::Resized(80, 24));
+        assert_eq!(message(&app, KeyCode::Char('m')), Some(Message::Mark));
+    }
+
+    #[test]
+    fn a_read_only_record_offers_no_mark_key() {
+        let app = app_on(Screen::Done { platform: 0 });
+        let mut app =
+            app.with_record(None, crate::record::Record::default(), Some(crate::record::Problem::Busy));
+        app.screen = Screen::Done { platform: 0 };
+        assert_eq!(message(&app, KeyCode::Char('m')), None);
     }
 
     #[test]

@@ -15,6 +15,12 @@ use bezwaar::tui;
 use bezwaar::ui::Theme;
 
 fn main() -> ExitCode {
+    // A write past the file-size limit (ulimit -f) must fail like a full disk, through the
+    // save-failure path, not kill bezwaar mid-save with the terminal in raw mode.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let content = match Content::embedded() {
         Ok(content) => content,
         Err(error) => {

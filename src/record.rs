@@ -127,12 +127,18 @@ fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{200B}'..='\u{200F}' // zero-width space, joiners, LRM, RLM
+            | '\u{2028}'..='\u{2029}' // line and paragraph separators
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner and invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, bidi isolates, deprecated formats
             | '\u{061C}' // Arabic letter mark
             | '\u{FEFF}' // zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
             | '\u{00AD}' // soft hyphen
+            | '\u{034F}' // combining grapheme joiner
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+            | '\u{180E}' // Mongolian vowel separator
+            | '\u{1D173}'..='\u{1D17A}' // musical formatting
+            | '\u{E0000}'..='\u{E007F}' // tags
         )
 }
 
@@ -177,16 +183,17 @@ pub fn parse(bytes: &[u8]) -> Result<Record, LoadError> {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
     // The version first, so that a newer format is recognised even where it differs.
-    let versioned: Versioned =
-        serde_json::from_slice(bytes).map_err(|error| LoadError::Corrupt(error.to_string()))?;
+    // The parser's message may quote the file (a field name): it is cleaned like any text
+    // from the file before anyone sees it.
+    let corrupt = |error: serde_json::Error| LoadError::Corrupt(clean(&error.to_string(), 200));
+    let versioned: Versioned = serde_json::from_slice(bytes).map_err(corrupt)?;
     if versioned.version > VERSION {
         return Err(LoadError::FutureVersion(versioned.version));
     }
     if versioned.version != VERSION {
         return Err(LoadError::Corrupt(format!("version {}", versioned.version)));
     }
-    let record: Record =
-        serde_json::from_slice(bytes).map_err(|error| LoadError::Corrupt(error.to_string()))?;
+    let record: Record = serde_json::from_slice(bytes).map_err(corrupt)?;
     Ok(record.cleaned())
 }
 
@@ -213,6 +220,11 @@ impl Problem {
     /// Whether the wizard may still mark and save.
     pub fn allows_writing(&self) -> bool {
         matches!(self, Problem::SetAside { .. })
+    }
+
+    /// Whether what is on disk could not be read at all, so nothing can be said about it.
+    pub fn record_unknown(&self) -> bool {
+        matches!(self, Problem::FutureVersion(_) | Problem::Unreadable(_) | Problem::Damaged(_))
     }
 }
 
@@ -595,6 +607,21 @@ mod tests {
         assert_eq!(clean(hostile, 100), "a[2Jb]52;c;aGk=c]8;;https://evil.example\\defgh");
         assert_eq!(clean(&"x".repeat(1000), MAX_NOTE_CHARS).chars().count(), MAX_NOTE_CHARS);
         assert_eq!(clean_optional(Some(" \u{200B} "), 10), None);
+    }
+
+    #[test]
+    fn the_parsers_message_about_a_hostile_field_name_is_cleaned() {
+        let json =
+            "{\"version\": 1, \"objections\": [], \"\\u001b]52;c;aGk=\\u0007\\u001b[31mRED\\u202e\": 1}";
+        let LoadError::Corrupt(message) = parse(json.as_bytes()).unwrap_err() else { panic!("corrupt") };
+        assert!(message.contains("RED"), "{message}");
+        assert!(!message.contains(['\x1b', '\x07', '\u{202e}']), "{message:?}");
+    }
+
+    #[test]
+    fn more_invisible_characters_are_removed() {
+        let text = "a\u{2028}b\u{E0041}c\u{206A}d\u{FFF9}e\u{180E}f\u{034F}g\u{3164}h\u{1D173}i";
+        assert_eq!(clean(text, 100), "abcdefghi");
     }
 
     #[test]

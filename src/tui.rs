@@ -5,7 +5,7 @@ use std::io::{self, Stdout, stdout};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crossterm::cursor::Show;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
@@ -52,6 +52,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         // Blocks until the person does something: no ticks, no CPU while idle.
         let message = match event::read()? {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
+            Event::Paste(text) if app.editor.is_some() => Some(Message::Paste(text)),
             event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
         };
         let Some(message) = message else { continue };
@@ -134,13 +135,15 @@ fn panic_for_tests() {}
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)
+    // Pasted text arrives as one event: in the form it is typed in, elsewhere it is ignored,
+    // so a pasted line break can never press Enter and the letters after it never act as keys.
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
 }
 
 /// Raw mode off, main screen back, cursor visible. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
 }
 
 fn install_panic_hook() {

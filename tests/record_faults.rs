@@ -654,11 +654,12 @@ fn a_full_disk_fails_the_save_and_keeps_the_file() {
     let listing = names(dir.path());
     let long_note = "n".repeat(450);
     // 0 blocks: nothing can be written; 1 block (512 bytes): the new record is cut off midway.
+    // SIGXFSZ keeps its default (kill) here: bezwaar itself must turn it into a failed write.
     for blocks in [0, 1] {
         let mut command = with_env("sh");
         command
             .arg("-c")
-            .arg(format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""))
+            .arg(format!("trap - XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""))
             .arg(BIN)
             .arg("--data-file")
             .arg(&data)

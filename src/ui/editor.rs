@@ -22,7 +22,9 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     };
     let width = area.width.saturating_sub(4).min(72);
     let inner_width = usize::from(width.saturating_sub(4));
-    let mut lines = Vec::new();
+    // The error (or the reminder never to type a password) comes first, so that a small window
+    // still shows it.
+    let mut lines = vec![note(app, editor, &name), Line::default()];
     for field in Field::ALL {
         let label = match field {
             Field::Account => &form.account,
@@ -36,26 +38,6 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         lines.push(input_line(editor, field, inner_width.saturating_sub(2), focused, app));
         lines.push(Line::default());
     }
-    if let Some(error) = &editor.error {
-        let text = match error {
-            EditError::AccountTaken(account) => {
-                fill(&form.account_taken, &[("platform", &name), ("account", account)])
-            }
-            EditError::AccountNeeded => form.account_needed.clone(),
-            EditError::BadDate(value) => fill(&texts.record.bad_date, &[("value", value)]),
-            EditError::ConfirmedBeforeSubmitted(confirmed, submitted) => fill(
-                &form.confirmation_before,
-                &[("confirmed", &texts.date(*confirmed)), ("submitted", &texts.date(*submitted))],
-            ),
-            EditError::FutureDate(value) => {
-                let today = app.today.format("%Y-%m-%d").to_string();
-                fill(&texts.record.future_date, &[("value", value), ("today", &today)])
-            }
-        };
-        lines.push(styled(text, theme.problem));
-    } else {
-        lines.push(styled(form.optional.clone(), theme.source));
-    }
     let paragraph = wrapped(Text::from(lines));
     let height = u16::try_from(paragraph.line_count(width.saturating_sub(4)))
         .unwrap_or(u16::MAX)
@@ -68,6 +50,34 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     paragraph.render(inner, buf);
+}
+
+/// The form's error, or the reminder that everything may stay empty and no password belongs here.
+fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let form = &texts.editor;
+    match &editor.error {
+        Some(error) => {
+            let text = match error {
+                EditError::AccountTaken(account) => {
+                    fill(&form.account_taken, &[("platform", name), ("account", account)])
+                }
+                EditError::AccountNeeded => form.account_needed.clone(),
+                EditError::BadDate(value) => fill(&texts.record.bad_date, &[("value", value)]),
+                EditError::ConfirmedBeforeSubmitted(confirmed, submitted) => fill(
+                    &form.confirmation_before,
+                    &[("confirmed", &texts.date(*confirmed)), ("submitted", &texts.date(*submitted))],
+                ),
+                EditError::FutureDate(value) => {
+                    let today = app.today.format("%Y-%m-%d").to_string();
+                    fill(&texts.record.future_date, &[("value", value), ("today", &today)])
+                }
+            };
+            styled(text, theme.problem)
+        }
+        None => styled(form.optional.clone(), theme.source),
+    }
 }
 
 /// A field's text, scrolled so that the cursor shows; the cursor is a reversed cell.

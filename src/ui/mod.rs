@@ -154,6 +154,11 @@ pub fn overview_follow(app: &App) -> u16 {
     overview::follow(app, body_inner(app, area))
 }
 
+/// Whether the window is below the minimum size, where only a request for a bigger one shows.
+pub fn too_small_for(app: &App) -> bool {
+    too_small(Rect::new(0, 0, app.viewport.width, app.viewport.height))
+}
+
 /// How many lines of text are visible at once.
 pub fn visible_lines(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
@@ -217,7 +222,9 @@ fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, buf: &mut Buf
     }
     block.render(area, buf);
     paragraph.scroll((scroll, 0)).render(inner, buf);
-    if app.hyperlinks {
+    // An overlay drawn later would cut a link's closing sequence and leave it open.
+    let covered = app.help || app.confirm.is_some() || app.editor.is_some() || app.qr;
+    if app.hyperlinks && !covered {
         for link in &body.links {
             hyperlink(buf, inner, link);
         }
@@ -261,6 +268,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
         Notice::UnsavedQuit => texts.record.unsaved_quit.clone(),
         Notice::MessageCopied => texts.share.copied.clone(),
+        Notice::Saved => texts.record.saved_here.clone(),
         Notice::ReadOnly | Notice::Problem => {
             problem_text(app).unwrap_or_else(|| texts.record.read_only_here.clone())
         }

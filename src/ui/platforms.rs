@@ -10,7 +10,14 @@ use crate::content::fill;
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
-    let mut lines = vec![Line::from(texts.platforms.intro.clone()), Line::default()];
+    let mut lines = Vec::new();
+    // A record that could not be read stays said here, not only in the first notice.
+    if app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown)
+        && let Some(problem) = super::problem_text(app)
+    {
+        lines.extend([styled(problem, app.theme.problem), Line::default()]);
+    }
+    lines.extend([Line::from(texts.platforms.intro.clone()), Line::default()]);
     let column = app.platforms().iter().map(|p| texts.platform_name(p).chars().count()).max().unwrap_or(0);
     for (index, platform) in app.platforms().iter().enumerate() {
         let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
@@ -61,7 +68,10 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         lines.push(styled(format!("{indent}{more}"), app.theme.source));
     }
     if lines.is_empty() {
-        lines.push(styled(format!("{indent}{}", texts.record.not_yet), app.theme.source));
+        // "Not yet" only when the record was read; otherwise nobody knows.
+        let unknown = app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown);
+        let status = if unknown { &texts.record.unknown } else { &texts.record.not_yet };
+        lines.push(styled(format!("{indent}{status}"), app.theme.source));
     }
     lines
 }
