@@ -219,7 +219,7 @@ mod tests {
         assert!(!record.exists(), "no answer to the last question: nothing remembered");
         let (code, text) = guide(Lang::En, "", None, &record);
         assert_eq!(code, 0);
-        assert!(text.contains("What do you want to object for?"));
+        assert!(text.contains("Which platform do you want to object on?"));
     }
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
         let record = dir.path().join("record.json");
         let (code, text) = guide(Lang::En, "\n", Some("linkedin"), &record);
         assert_eq!(code, 0);
-        assert!(!text.contains("What do you want to object for?"));
+        assert!(!text.contains("Which platform do you want to object on?"));
         assert!(text.contains("Not checked"), "an unchecked link says so");
         assert!(text.contains("bezwaar mark linkedin"));
         let (code, text) = guide(Lang::En, "", Some("tiktok"), &record);
