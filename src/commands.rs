@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::Command;
-use crate::content::{Catalogue, Kind, Texts, fill};
+use crate::content::{Catalogue, Texts, fill};
 use crate::ics;
 use crate::record::{self, LoadError, Objection, Record, Store};
 
@@ -292,24 +292,7 @@ pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Ve
 fn objection_line(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
     let (name, _) = Context::label(texts, catalogue, &objection.platform, None);
     let who = objection.account.as_ref().map_or(name.clone(), |account| format!("{name} ({account})"));
-    format!("{who}: {}", objection_status(texts, catalogue, objection))
-}
-
-/// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when it
-/// is recorded.
-pub fn objection_status(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
-    let setting = catalogue.platform(&objection.platform).is_some_and(|p| p.kind == Kind::Setting);
-    let record = &texts.record;
-    let (plain, confirmed) = if setting {
-        (&record.switched_off, &record.switched_off_confirmed)
-    } else {
-        (&record.submitted, &record.confirmed)
-    };
-    let date = texts.date(objection.submitted_on);
-    match objection.confirmation_on {
-        Some(on) => fill(confirmed, &[("date", &date), ("confirmed", &texts.date(on))]),
-        None => fill(plain, &[("date", &date)]),
-    }
+    format!("{who}: {}", texts.objection_status(catalogue, objection))
 }
 
 /// Takes the lock, loads (setting a damaged file aside, and saying so), applies `edit` and

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::deadline::Deadline;
 use crate::links;
+use crate::record::Objection;
 
 const CATALOGUE_JSON: &str = include_str!("../assets/content/catalogue.json");
 const NL_JSON: &str = include_str!("../assets/content/nl.json");
@@ -247,7 +248,6 @@ pub enum Kind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Texts {
-    pub language_name: String,
     pub months: [String; 12],
     /// Source id to the label a person reads, e.g. "AP, 24 april 2025".
     pub sources: BTreeMap<String, String>,
@@ -320,6 +320,23 @@ impl Texts {
                 Ok(fill(&self.steps.verified, &[("date", &self.date(date)), ("by", by)]))
             }
             _ => Err(self.steps.not_verified.clone()),
+        }
+    }
+
+    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when
+    /// it is recorded.
+    pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
+        let setting = catalogue.platform(&objection.platform).is_some_and(|p| p.kind == Kind::Setting);
+        let record = &self.record;
+        let (plain, confirmed) = if setting {
+            (&record.switched_off, &record.switched_off_confirmed)
+        } else {
+            (&record.submitted, &record.confirmed)
+        };
+        let date = self.date(objection.submitted_on);
+        match objection.confirmation_on {
+            Some(on) => fill(confirmed, &[("date", &date), ("confirmed", &self.date(on))]),
+            None => fill(plain, &[("date", &date)]),
         }
     }
 

@@ -18,7 +18,7 @@ pub fn body(app: &App, platform: usize) -> Body {
     }
     match app.marked(platform) {
         Some(objection) => {
-            let status = crate::commands::objection_status(texts, &app.content.catalogue, objection);
+            let status = texts.objection_status(&app.content.catalogue, objection);
             lines.push(styled(format!("✓ {}: {status}", name(platform)), theme.notice));
         }
         None => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),

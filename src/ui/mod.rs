@@ -257,7 +257,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         Notice::Marked(platform) => {
             let status = app
                 .marked(*platform)
-                .map(|o| crate::commands::objection_status(texts, &app.content.catalogue, o))
+                .map(|o| texts.objection_status(&app.content.catalogue, o))
                 .unwrap_or_default();
             fill(&texts.record.marked_here, &[("platform", name(*platform)), ("status", &status)])
         }

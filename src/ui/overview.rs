@@ -8,7 +8,6 @@ use ratatui::text::{Line, Text};
 
 use super::{Body, Window, problem_text, styled, wrapped};
 use crate::app::App;
-use crate::commands::objection_status;
 use crate::content::fill;
 use crate::ics;
 use crate::record::Objection;
@@ -47,7 +46,7 @@ fn entry(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
     let marker = if chosen { "›" } else { " " };
     let mut lines = vec![
         styled(format!("{marker} {name} ({account})"), if chosen { theme.selected } else { theme.heading }),
-        Line::from(format!("    {}", objection_status(texts, catalogue, objection))),
+        Line::from(format!("    {}", texts.objection_status(catalogue, objection))),
     ];
     // Only a form brings a confirmation; a setting switched off does not.
     if ics::is_open(catalogue, objection) {

@@ -4,7 +4,6 @@ use ratatui::text::{Line, Span, Text};
 
 use super::{Body, fact_lines, styled};
 use crate::app::App;
-use crate::commands::objection_status;
 use crate::content::fill;
 
 pub fn body(app: &App) -> Body {
@@ -55,7 +54,7 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         .for_platform(id)
         .take(SHOWN)
         .map(|objection| {
-            let status = objection_status(texts, &app.content.catalogue, objection);
+            let status = texts.objection_status(&app.content.catalogue, objection);
             let text = match &objection.account {
                 Some(account) => format!("{indent}✓ {account}: {status}"),
                 None => format!("{indent}✓ {status}"),
