@@ -48,26 +48,25 @@ fn a_panic_gives_the_terminal_back() {
     check(Options::english().env("BEZWAAR_TEST_PANIC", "1"), &dir, |_| {}, "101");
 }
 
+/// Sends `signal` to the wizard once its first frame shows.
+fn signal(signal: &'static str) -> impl FnOnce(&mut Tui) {
+    move |tui: &mut Tui| {
+        tui.wait_for(WARNING_EN, TIMEOUT);
+        let pid = child_of(tui.pid());
+        Command::new("/bin/sh").arg("-c").arg(format!("kill -s {signal} {pid}")).status().unwrap();
+    }
+}
+
 #[test]
 fn sigterm_gives_the_terminal_back() {
     let dir = tempfile::tempdir().unwrap();
-    let fault = |tui: &mut Tui| {
-        tui.wait_for(WARNING_EN, TIMEOUT);
-        let pid = child_of(tui.pid());
-        Command::new("/bin/sh").arg("-c").arg(format!("kill -s TERM {pid}")).status().unwrap();
-    };
-    check(Options::english(), &dir, fault, "143");
+    check(Options::english(), &dir, signal("TERM"), "143");
 }
 
 #[test]
 fn sighup_gives_the_terminal_back() {
     let dir = tempfile::tempdir().unwrap();
-    let fault = |tui: &mut Tui| {
-        tui.wait_for(WARNING_EN, TIMEOUT);
-        let pid = child_of(tui.pid());
-        Command::new("/bin/sh").arg("-c").arg(format!("kill -s HUP {pid}")).status().unwrap();
-    };
-    check(Options::english(), &dir, fault, "129");
+    check(Options::english(), &dir, signal("HUP"), "129");
 }
 
 #[test]
