@@ -1,0 +1,971 @@
+//! The benchmark: bezwaar against a minimal ratatui program, and bezwaar with large records.
+//!
+//! ```sh
+//! cargo run --release --example bench
+//! ```
+//!
+//! It builds what it measures (`cargo build --release --bin bezwaar --example minimal`), then runs
+//! both release binaries in a real pseudo-terminal of 80x24 (portable-pty, with a vt100 parser fed
+//! by a reader thread that drains the output and answers cursor-position queries as xterm would)
+//! and prints:
+//!
+//! 1. bezwaar and `examples/minimal.rs` side by side, with the ratio and the target: time to the
+//!    first complete frame and from a key press to the next complete frame (medians of 20 runs),
+//!    CPU time and wakeups in 5 idle seconds after the first frame (the most of 3 runs), peak
+//!    resident memory (VmHWM, median) and the binary's size. For context, a second table sets
+//!    bezwaar beside `minimal --full`, whose `t` redraws a whole screen of text, as bezwaar's
+//!    language switch does; the CPU time and bytes written per frame show where a gap comes from.
+//! 2. bezwaar opening records of 100, 1,000 and 10,000 objections: the first frame, the overview
+//!    after `p`, one step down the overview, and peak memory (medians of 5 runs), with how they
+//!    grow per ten times more entries.
+//!
+//! A frame counts as complete when the screen shows the texts it must show and the program has
+//! stopped writing; its time is when its last byte arrived. Every wait gives up after 10 seconds
+//! with the screen in the message, and every child is killed when anything fails. Linux only
+//! (it reads `/proc`). It takes about a minute.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+/// Runs per program for the timings and memory.
+const RUNS: usize = 20;
+/// Runs per program for the idle measurement, each `IDLE` long.
+const IDLE_RUNS: usize = 3;
+const IDLE: Duration = Duration::from_secs(5);
+/// Record sizes for the scale measurement, and runs per size.
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+const SCALE_RUNS: usize = 5;
+/// Generous, for slow machines: no wait in a working run comes close.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the output must be still for a frame to count as complete. Not part of any figure:
+/// a frame's time is when its last byte arrived.
+const QUIET: Duration = Duration::from_millis(50);
+const POLL: Duration = Duration::from_millis(2);
+/// The date bezwaar is told it is (as in the tests).
+const TODAY: &str = "2026-11-29";
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// bezwaar's texts the benchmark waits for (English first, Dutch after `t`).
+const WARNING_EN: &str = "A warning from the Dutch Data Protection Authority";
+const WARNING_NL: &str = "Waarschuwing van de Autoriteit Persoonsgegevens";
+const QUIT_EN: &str = "Quit";
+const QUIT_NL: &str = "Stoppen";
+const OVERVIEW_EN: &str = "Your objections";
+/// The texts of `examples/minimal.rs`, before and after `t`.
+const MINIMAL_FIRST: &str = "Hello from a minimal ratatui program.";
+const MINIMAL_SECOND: &str = "Toggled: the text changed.";
+
+type Result<T> = std::result::Result<T, String>;
+type Check = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("bench: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
+    let started = Instant::now();
+    let release = build()?;
+    let bezwaar = Subject::bezwaar(release.join("bezwaar"));
+    let minimal = Subject::minimal(release.join("examples").join("minimal"), &[]);
+    let full = Subject::minimal(release.join("examples").join("minimal"), &["--full"]);
+    for subject in [&bezwaar, &minimal] {
+        if !subject.binary.is_file() {
+            return Err(format!("{} was not built at {}", subject.name, subject.binary.display()));
+        }
+    }
+    let ticks = clock_ticks();
+
+    println!("bezwaar benchmark, {}", chrono::Local::now().format("%Y-%m-%d %H:%M %:z"));
+    println!("machine: {}", machine());
+    println!("terminal: {COLS}x{ROWS} pseudo-terminal (portable-pty + vt100), TERM=xterm-256color");
+    println!("load average at the start: {}", load());
+    if cfg!(debug_assertions) {
+        println!("note: the harness itself is a debug build; use --release for quotable figures");
+    }
+    println!();
+
+    eprintln!("measuring: first frame, key to frame and memory, {RUNS} runs each ...");
+    // One untimed run each first, so that neither pays for a cold page cache.
+    let subjects = [&bezwaar, &minimal, &full];
+    let mut runs: [Vec<Run>; 3] = Default::default();
+    for subject in subjects {
+        subject.measure()?;
+    }
+    // Taking turns, so that a slower moment of the machine hits all alike.
+    for _ in 0..RUNS {
+        for (subject, runs) in subjects.iter().zip(&mut runs) {
+            runs.push(subject.measure()?);
+        }
+    }
+    eprintln!("measuring: {IDLE_RUNS} idle runs of {} s each ...", IDLE.as_secs());
+    let mut idle = (Vec::new(), Vec::new());
+    for _ in 0..IDLE_RUNS {
+        idle.0.push(bezwaar.idle(ticks)?);
+        idle.1.push(minimal.idle(ticks)?);
+    }
+    print_comparison(subjects, &runs, &idle)?;
+
+    eprintln!("measuring: records of {SIZES:?} objections, {SCALE_RUNS} runs each ...");
+    let records = tempfile::tempdir().map_err(|e| format!("a directory for the records: {e}"))?;
+    let mut scale = Vec::new();
+    for (index, entries) in SIZES.into_iter().enumerate() {
+        let file = records.path().join(format!("record-{entries}.json"));
+        let bytes = write_record(&file, entries)?;
+        if index == 0 {
+            bezwaar.overview(&file)?;
+        }
+        let mut figures = Vec::new();
+        for _ in 0..SCALE_RUNS {
+            figures.push(bezwaar.overview(&file)?);
+        }
+        scale.push((entries, bytes, figures));
+    }
+    print_scale(&scale);
+    println!();
+    println!(
+        "(the whole benchmark took {:.0} s; load average at the end: {}; figures taken while other work \
+         runs on the machine are noisy)",
+        started.elapsed().as_secs_f64(),
+        load()
+    );
+    Ok(())
+}
+
+/// Builds the two binaries in release mode; returns the directory they are in.
+fn build() -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let args = ["build", "--release", "--bin", "bezwaar", "--example", "minimal"];
+    eprintln!("building: cargo {}", args.join(" "));
+    let status = Command::new(&cargo)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", cargo.to_string_lossy()))?;
+    if !status.success() {
+        return Err(format!("cargo build failed: {status}"));
+    }
+    // This program is <target>/<profile>/examples/bench: the release binaries are beside it.
+    let me = std::env::current_exe().map_err(|e| format!("where am I: {e}"))?;
+    let target = me.ancestors().nth(3).ok_or("bench is not in a cargo target directory")?;
+    Ok(target.join("release"))
+}
+
+/// A program to measure and what its screens say.
+struct Subject {
+    name: &'static str,
+    binary: PathBuf,
+    args: &'static [&'static str],
+    /// The first frame is complete.
+    first: fn(&vt100::Screen) -> bool,
+    /// The frame after pressing `t` is complete.
+    toggled: fn(&vt100::Screen) -> bool,
+}
+
+/// One run: the first frame, the frame after `t`, and peak memory.
+struct Run {
+    first: Duration,
+    key: Duration,
+    hwm_kib: u64,
+    /// What each frame cost: CPU time of the program (all threads, from `schedstat`, so
+    /// `None` where the kernel does not keep it) and bytes written to the terminal.
+    first_cpu_ns: Option<u64>,
+    key_cpu_ns: Option<u64>,
+    first_bytes: usize,
+    key_bytes: usize,
+}
+
+/// One idle run: CPU time, wakeups and bytes written in `IDLE`.
+struct Idle {
+    cpu_ms: u64,
+    cpu_ns: Option<u64>,
+    wakeups: Option<u64>,
+    bytes: usize,
+}
+
+/// One run against a large record.
+struct Scale {
+    first: Duration,
+    overview: Duration,
+    down: Duration,
+    hwm_kib: u64,
+    /// The program's CPU time for the overview's frame, from `schedstat`.
+    overview_cpu_ns: Option<u64>,
+}
+
+impl Subject {
+    fn bezwaar(binary: PathBuf) -> Subject {
+        Subject {
+            name: "bezwaar",
+            binary,
+            args: &[],
+            first: |screen| contains(screen, WARNING_EN) && last_row(screen).contains(QUIT_EN),
+            toggled: |screen| contains(screen, WARNING_NL) && last_row(screen).contains(QUIT_NL),
+        }
+    }
+
+    /// `examples/minimal.rs`; `--full` fills the window with its text.
+    fn minimal(binary: PathBuf, args: &'static [&'static str]) -> Subject {
+        Subject {
+            name: "minimal",
+            binary,
+            args,
+            // The bottom border is the frame's last row.
+            first: |screen| contains(screen, MINIMAL_FIRST) && last_row(screen).contains('┘'),
+            toggled: |screen| contains(screen, MINIMAL_SECOND),
+        }
+    }
+
+    fn start(&self, data_file: Option<&Path>) -> Result<(Session, Duration)> {
+        let since = Instant::now();
+        let mut session = Session::spawn(&self.binary, self.args, data_file)?;
+        let first = session.frame("the first frame", since, Box::new(self.first))?;
+        Ok((session, first))
+    }
+
+    fn measure(&self) -> Result<Run> {
+        let (mut session, first) = self.start(None)?;
+        let (first_cpu_ns, first_bytes) = (session.cpu_ns(), session.bytes());
+        let pressed = session.send("t")?;
+        let key = session.frame("the frame after t", pressed, Box::new(self.toggled))?;
+        let key_cpu_ns =
+            session.cpu_ns().zip(first_cpu_ns).map(|(after, before)| after.saturating_sub(before));
+        let key_bytes = session.bytes() - first_bytes;
+        let hwm_kib = session.hwm_kib()?;
+        session.quit()?;
+        Ok(Run { first, key, hwm_kib, first_cpu_ns, key_cpu_ns, first_bytes, key_bytes })
+    }
+
+    fn idle(&self, ticks: u64) -> Result<Idle> {
+        let (mut session, _) = self.start(None)?;
+        let before = (session.cpu_ticks()?, session.cpu_ns(), session.wakeups(), session.bytes());
+        thread::sleep(IDLE);
+        let after = (session.cpu_ticks()?, session.cpu_ns(), session.wakeups(), session.bytes());
+        session.quit()?;
+        Ok(Idle {
+            cpu_ms: (after.0 - before.0) * 1000 / ticks,
+            cpu_ns: after.1.zip(before.1).map(|(a, b)| a.saturating_sub(b)),
+            wakeups: after.2.zip(before.2).map(|(a, b)| a.saturating_sub(b)),
+            bytes: after.3 - before.3,
+        })
+    }
+
+    /// Opens `record`, then the overview with `p`, then one step down with ↓.
+    fn overview(&self, record: &Path) -> Result<Scale> {
+        let (mut session, first) = self.start(Some(record))?;
+        let before = session.cpu_ns();
+        let pressed = session.send("p")?;
+        let overview = session.frame(
+            "the overview",
+            pressed,
+            Box::new(|screen| {
+                contains(screen, OVERVIEW_EN)
+                    && selected_account(screen).is_some()
+                    && last_row(screen).contains(QUIT_EN)
+            }),
+        )?;
+        let overview_cpu_ns =
+            session.cpu_ns().zip(before).map(|(after, before)| after.saturating_sub(before));
+        let selected = session.screen(selected_account).ok_or("no entry is selected in the overview")?;
+        let pressed = session.send("\x1b[B")?;
+        let down = session.frame(
+            "the next entry to be selected",
+            pressed,
+            Box::new(move |screen| selected_account(screen).is_some_and(|now| now != selected)),
+        )?;
+        let hwm_kib = session.hwm_kib()?;
+        session.quit()?;
+        Ok(Scale { first, overview, down, hwm_kib, overview_cpu_ns })
+    }
+}
+
+fn contains(screen: &vt100::Screen, text: &str) -> bool {
+    screen.contents().contains(text)
+}
+
+fn last_row(screen: &vt100::Screen) -> String {
+    screen.rows(0, COLS).last().unwrap_or_default()
+}
+
+/// The account on the overview's selected line ("› Instagram (acct-00002)").
+fn selected_account(screen: &vt100::Screen) -> Option<String> {
+    screen.rows(0, COLS).skip(1).find_map(|row| {
+        let after = &row[row.find('›')?..];
+        let start = after.find("acct-")?;
+        Some(after[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect())
+    })
+}
+
+/// Writes a version-1 record of `entries` objections, alternately Instagram and Facebook, each
+/// with its own account; returns its size in bytes.
+fn write_record(path: &Path, entries: usize) -> Result<usize> {
+    let objections: Vec<serde_json::Value> = (0..entries)
+        .map(|index| {
+            serde_json::json!({
+                "platform": if index % 2 == 0 { "instagram" } else { "facebook" },
+                "account": format!("acct-{index:05}"),
+                "submitted_on": "2025-05-20",
+                "confirmation_on": null,
+                "note": null,
+            })
+        })
+        .collect();
+    let record = serde_json::json!({ "version": 1, "objections": objections });
+    let mut json = serde_json::to_vec_pretty(&record).map_err(|e| e.to_string())?;
+    json.push(b'\n');
+    fs::write(path, &json).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    Ok(json.len())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The terminal's side: answers `ESC [ 6 n` as xterm does at the top left.
+#[derive(Default)]
+struct Terminal {
+    answers: Vec<u8>,
+}
+
+impl vt100::Callbacks for Terminal {
+    fn unhandled_csi(
+        &mut self,
+        _: &mut vt100::Screen,
+        i1: Option<u8>,
+        _: Option<u8>,
+        params: &[&[u16]],
+        c: char,
+    ) {
+        if i1.is_none() && c == 'n' && params == [[6]] {
+            self.answers.extend_from_slice(b"\x1b[1;1R");
+        }
+    }
+}
+
+/// What the reader thread shares with the benchmark.
+struct Output {
+    parser: vt100::Parser<Terminal>,
+    /// When the last bytes arrived, and how many arrived in all.
+    last: Option<Instant>,
+    bytes: usize,
+}
+
+type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
+
+/// A program running in an 80x24 pseudo-terminal. Dropping it kills the program if it still
+/// runs, so that a failure never leaves one behind.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    pid: u32,
+    writer: Writer,
+    output: Arc<Mutex<Output>>,
+    master: Box<dyn MasterPty + Send>,
+    _home: TempDir,
+    exited: bool,
+}
+
+impl Session {
+    /// Starts `binary` with a clean environment, a fresh `HOME` and, for bezwaar, `record` (or a
+    /// fresh one in `HOME`) as its record.
+    fn spawn(binary: &Path, args: &[&str], record: Option<&Path>) -> Result<Session> {
+        let home = tempfile::tempdir().map_err(|e| format!("a temporary HOME: {e}"))?;
+        let size = PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 };
+        let pty = native_pty_system().openpty(size).map_err(|e| format!("opening a pty: {e}"))?;
+        let mut command = CommandBuilder::new(binary);
+        command.args(args);
+        command.env_clear();
+        command.env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()));
+        command.env("HOME", home.path());
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "en_US.UTF-8");
+        command.env("BEZWAAR_TODAY", TODAY);
+        let fresh = home.path().join("record.json");
+        command.env("BEZWAAR_DATA_FILE", record.unwrap_or(&fresh));
+        command.cwd(home.path());
+        let child =
+            pty.slave.spawn_command(command).map_err(|e| format!("starting {}: {e}", binary.display()))?;
+        // Only the child holds the slave now: when it exits, reading the master ends.
+        drop(pty.slave);
+        let mut session = Session {
+            pid: child.process_id().unwrap_or(0),
+            child,
+            writer: Arc::new(Mutex::new(Box::new(std::io::sink()))),
+            output: Arc::new(Mutex::new(Output {
+                parser: vt100::Parser::new_with_callbacks(
+                    NonZeroU16::new(ROWS).unwrap_or(NonZeroU16::MIN),
+                    NonZeroU16::new(COLS).unwrap_or(NonZeroU16::MIN),
+                    0,
+                    Terminal::default(),
+                ),
+                last: None,
+                bytes: 0,
+            })),
+            master: pty.master,
+            _home: home,
+            exited: false,
+        };
+        // From here on, a failure drops the session, which kills the child.
+        let reader = session.master.try_clone_reader().map_err(|e| format!("a pty reader: {e}"))?;
+        let writer = session.master.take_writer().map_err(|e| format!("a pty writer: {e}"))?;
+        session.writer = Arc::new(Mutex::new(writer));
+        let (output, writer) = (Arc::clone(&session.output), Arc::clone(&session.writer));
+        thread::Builder::new()
+            .name("pty-reader".into())
+            .spawn(move || drain(reader, &output, &writer))
+            .map_err(|e| format!("starting the reader thread: {e}"))?;
+        if session.pid == 0 {
+            return Err("the child has no process id".into());
+        }
+        Ok(session)
+    }
+
+    /// Presses keys; returns when.
+    fn send(&mut self, keys: &str) -> Result<Instant> {
+        let mut writer = lock(&self.writer);
+        let pressed = Instant::now();
+        writer
+            .write_all(keys.as_bytes())
+            .and_then(|()| writer.flush())
+            .map_err(|e| format!("typing: {e}"))?;
+        Ok(pressed)
+    }
+
+    /// Waits for a complete frame that passes `check`, after `since`; returns how long after
+    /// `since` its last byte arrived.
+    fn frame(&mut self, what: &str, since: Instant, check: Check) -> Result<Duration> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            {
+                let output = lock(&self.output);
+                if let Some(last) = output.last
+                    && last > since
+                    && last.elapsed() >= QUIET
+                    && check(output.parser.screen())
+                {
+                    return Ok(last - since);
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(self.failure(&format!("timed out after {TIMEOUT:?} waiting for {what}")));
+            }
+            if !self.running() {
+                return Err(self.failure(&format!("the program exited while waiting for {what}")));
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Reads something off the screen.
+    fn screen<T>(&self, read: impl Fn(&vt100::Screen) -> T) -> T {
+        read(lock(&self.output).parser.screen())
+    }
+
+    fn bytes(&self) -> usize {
+        lock(&self.output).bytes
+    }
+
+    fn running(&mut self) -> bool {
+        if !self.exited && !matches!(self.child.try_wait(), Ok(None)) {
+            self.exited = true;
+        }
+        !self.exited
+    }
+
+    /// Presses `q` and waits for the program to end.
+    fn quit(&mut self) -> Result<()> {
+        self.send("q")?;
+        let deadline = Instant::now() + TIMEOUT;
+        while self.running() {
+            if Instant::now() > deadline {
+                return Err(self.failure(&format!("the program did not quit within {TIMEOUT:?} after q")));
+            }
+            thread::sleep(POLL);
+        }
+        Ok(())
+    }
+
+    fn proc(&self, file: &str) -> Result<String> {
+        let path = format!("/proc/{}/{file}", self.pid);
+        fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))
+    }
+
+    /// Peak resident memory, in KiB.
+    fn hwm_kib(&self) -> Result<u64> {
+        let status = self.proc("status")?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .ok_or_else(|| "no VmHWM in /proc/PID/status".into())
+    }
+
+    /// User and system CPU time of the whole process, in clock ticks.
+    fn cpu_ticks(&self) -> Result<u64> {
+        let stat = self.proc("stat")?;
+        // The fields after the command name, which is in parentheses and may hold spaces:
+        // state is field 3, utime 14 and stime 15.
+        let fields: Vec<&str> =
+            stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("").split_whitespace().collect();
+        let field = |n: usize| fields.get(n - 3).and_then(|value| value.parse::<u64>().ok());
+        field(14)
+            .zip(field(15))
+            .map(|(user, system)| user + system)
+            .ok_or_else(|| format!("cannot read {stat:?}"))
+    }
+
+    /// Time on the CPU of all the process's threads, in nanoseconds (`schedstat`), if the kernel
+    /// keeps it.
+    fn cpu_ns(&self) -> Option<u64> {
+        self.per_thread(|task| {
+            let text = fs::read_to_string(task.join("schedstat")).ok()?;
+            text.split_whitespace().next()?.parse().ok()
+        })
+    }
+
+    /// Context switches of all the process's threads: how often one of them woke up.
+    fn wakeups(&self) -> Option<u64> {
+        self.per_thread(|task| {
+            let text = fs::read_to_string(task.join("status")).ok()?;
+            let count = |name: &str| -> Option<u64> {
+                text.lines().find_map(|line| line.strip_prefix(name))?.trim().parse().ok()
+            };
+            Some(count("voluntary_ctxt_switches:")? + count("nonvoluntary_ctxt_switches:")?)
+        })
+    }
+
+    fn per_thread(&self, read: impl Fn(&Path) -> Option<u64>) -> Option<u64> {
+        let tasks = fs::read_dir(format!("/proc/{}/task", self.pid)).ok()?;
+        tasks.map(|task| read(&task.ok()?.path())).sum()
+    }
+
+    /// A message with the state of things: the screen as it is now.
+    fn failure(&self, message: &str) -> String {
+        let output = lock(&self.output);
+        let rows: Vec<String> =
+            output.parser.screen().rows(0, COLS).map(|row| row.trim_end().to_owned()).collect();
+        format!(
+            "{message}\n{} bytes of output so far\n--- screen ---\n{}\n--- end of screen ---",
+            output.bytes,
+            rows.join("\n")
+        )
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.running() {
+            // SIGHUP, then SIGKILL after a grace period; then reap it.
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The reader thread: feeds every byte to the parser, notes when it came, and writes the
+/// terminal's answers back. Ends when the child has gone (EOF, or EIO on Linux).
+fn drain(mut reader: Box<dyn Read + Send>, output: &Mutex<Output>, writer: &Mutex<Box<dyn Write + Send>>) {
+    let mut buffer = [0u8; 16 * 1024];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                let arrived = Instant::now();
+                let answers = {
+                    let mut output = lock(output);
+                    output.parser.process(&buffer[..n]);
+                    output.last = Some(arrived);
+                    output.bytes += n;
+                    std::mem::take(&mut output.parser.callbacks_mut().answers)
+                };
+                if !answers.is_empty() {
+                    let mut writer = lock(writer);
+                    let _ = writer.write_all(&answers).and_then(|()| writer.flush());
+                }
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+}
+
+/// The 1, 5 and 15 minute load averages.
+fn load() -> String {
+    let text = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
+/// Clock ticks per second, for `/proc/PID/stat`.
+fn clock_ticks() -> u64 {
+    command_output("getconf", &["CLK_TCK"])
+        .and_then(|text| text.parse().ok())
+        .filter(|t| *t > 0)
+        .unwrap_or(100)
+}
+
+fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// `uname -srm`, the CPU model and how many CPUs.
+fn machine() -> String {
+    let uname = command_output("uname", &["-srm"]).unwrap_or_else(|| "unknown system".into());
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|line| line.strip_prefix("model name")?.split_once(':').map(|(_, m)| m.trim().to_owned()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cpus = command_output("nproc", &[])
+        .or_else(|| thread::available_parallelism().ok().map(|n| n.to_string()))
+        .unwrap_or_else(|| "?".into());
+    let rustc = command_output("rustc", &["-V"]).unwrap_or_else(|| "rustc ?".into());
+    format!("{uname}, {model}, nproc {cpus}; {rustc}")
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.is_empty() {
+        f64::NAN
+    } else if values.len().is_multiple_of(2) {
+        (values[middle - 1] + values[middle]) / 2.0
+    } else {
+        values[middle]
+    }
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn spread(values: &[f64]) -> String {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    format!("{min:.2}–{max:.2}")
+}
+
+fn yes(met: bool) -> &'static str {
+    if met { "yes" } else { "NO" }
+}
+
+/// The medians of a program's runs.
+struct Summary {
+    first: Vec<f64>,
+    key: Vec<f64>,
+    first_cpu: Option<f64>,
+    key_cpu: Option<f64>,
+    first_bytes: f64,
+    key_bytes: f64,
+    hwm_mib: f64,
+}
+
+impl Summary {
+    fn of(runs: &[Run]) -> Summary {
+        let cpu = |pick: fn(&Run) -> Option<u64>| {
+            runs.iter().map(|r| pick(r).map(|ns| ns as f64 / 1e6)).collect::<Option<Vec<f64>>>().map(median)
+        };
+        let all = |pick: fn(&Run) -> f64| runs.iter().map(pick).collect::<Vec<f64>>();
+        Summary {
+            first: all(|r| ms(r.first)),
+            key: all(|r| ms(r.key)),
+            first_cpu: cpu(|r| r.first_cpu_ns),
+            key_cpu: cpu(|r| r.key_cpu_ns),
+            first_bytes: median(all(|r| r.first_bytes as f64)),
+            key_bytes: median(all(|r| r.key_bytes as f64)),
+            hwm_mib: median(all(|r| r.hwm_kib as f64 / 1024.0)),
+        }
+    }
+
+    /// The rows for the first frame and the key press: the time, then what the frame cost.
+    fn timing_rows(&self, other: &Summary, target: Option<f64>) -> Vec<[String; 6]> {
+        let shown = |value: Option<f64>| value.map_or("n/a".to_owned(), |v| format!("{v:.2}"));
+        let mut rows = Vec::new();
+        for (label, (a, b), (cpu_a, cpu_b), (bytes_a, bytes_b)) in [
+            (
+                "first frame",
+                (&self.first, &other.first),
+                (self.first_cpu, other.first_cpu),
+                (self.first_bytes, other.first_bytes),
+            ),
+            (
+                "key to frame",
+                (&self.key, &other.key),
+                (self.key_cpu, other.key_cpu),
+                (self.key_bytes, other.key_bytes),
+            ),
+        ] {
+            let (a, b) = (median(a.clone()), median(b.clone()));
+            rows.push([
+                format!("{label}, ms (median of {RUNS})"),
+                format!("{a:.2}"),
+                format!("{b:.2}"),
+                format!("{:.2}×", a / b),
+                target.map_or("(context)".to_owned(), |t| format!("≤ {t}×")),
+                target.map_or(String::new(), |t| yes(a / b <= t).to_owned()),
+            ]);
+            rows.push([
+                "  of which CPU, ms (schedstat)".into(),
+                shown(cpu_a),
+                shown(cpu_b),
+                cpu_a.zip(cpu_b).map_or("-".to_owned(), |(a, b)| ratio_or_dash(a, b)),
+                "(info)".into(),
+                String::new(),
+            ]);
+            rows.push([
+                "  bytes written for it".into(),
+                format!("{bytes_a:.0}"),
+                format!("{bytes_b:.0}"),
+                ratio_or_dash(bytes_a, bytes_b),
+                "(info)".into(),
+                String::new(),
+            ]);
+        }
+        rows
+    }
+}
+
+fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<Idle>) -> Result<()> {
+    let [bezwaar, minimal, full] = runs.each_ref().map(|runs| Summary::of(runs));
+    let cpu = |idle: &[Idle]| idle.iter().map(|i| i.cpu_ms).max().unwrap_or(0);
+    let cpu_ns = |idle: &[Idle]| idle.iter().map(|i| i.cpu_ns).max().flatten();
+    let wakeups = |idle: &[Idle]| idle.iter().map(|i| i.wakeups).max().flatten();
+    let idle_bytes = |idle: &[Idle]| idle.iter().map(|i| i.bytes).max().unwrap_or(0);
+    let size = |subject: &Subject| -> Result<f64> {
+        let meta = fs::metadata(&subject.binary).map_err(|e| format!("{}: {e}", subject.binary.display()))?;
+        Ok(meta.len() as f64 / MIB)
+    };
+    let sizes = (size(subjects[0])?, size(subjects[1])?);
+
+    let mut table = Table::new(["metric", "bezwaar", "minimal", "ratio", "target", "met"]);
+    for row in bezwaar.timing_rows(&minimal, Some(1.2)) {
+        table.row(row);
+    }
+    let (c0, c1) = (cpu(&idle.0), cpu(&idle.1));
+    table.row([
+        format!("idle CPU in {} s, ms (max of {IDLE_RUNS})", IDLE.as_secs()),
+        c0.to_string(),
+        c1.to_string(),
+        ratio_or_dash(c0 as f64, c1 as f64),
+        "0".into(),
+        yes(c0 == 0).into(),
+    ]);
+    let optional = |value: Option<u64>| value.map_or("n/a".to_owned(), |v| v.to_string());
+    let (n0, n1) = (cpu_ns(&idle.0), cpu_ns(&idle.1));
+    table.row([
+        "  same, µs on CPU (schedstat)".into(),
+        optional(n0.map(|ns| ns / 1000)),
+        optional(n1.map(|ns| ns / 1000)),
+        ratio_or_dash(n0.unwrap_or(0) as f64, n1.unwrap_or(0) as f64),
+        "0".into(),
+        n0.map_or("n/a", |ns| yes(ns == 0)).into(),
+    ]);
+    let (w0, w1) = (wakeups(&idle.0), wakeups(&idle.1));
+    table.row([
+        "  same, thread wakeups".into(),
+        optional(w0),
+        optional(w1),
+        ratio_or_dash(w0.unwrap_or(0) as f64, w1.unwrap_or(0) as f64),
+        "0".into(),
+        w0.map_or("n/a", |w| yes(w == 0)).into(),
+    ]);
+    let (b0, b1) = (idle_bytes(&idle.0), idle_bytes(&idle.1));
+    table.row([
+        "  same, bytes written".into(),
+        b0.to_string(),
+        b1.to_string(),
+        ratio_or_dash(b0 as f64, b1 as f64),
+        "0".into(),
+        yes(b0 == 0).into(),
+    ]);
+    let (m0, m1) = (bezwaar.hwm_mib, minimal.hwm_mib);
+    table.row([
+        format!("peak memory VmHWM, MiB (median of {RUNS})"),
+        format!("{m0:.2}"),
+        format!("{m1:.2}"),
+        format!("{:.2}×", m0 / m1),
+        "≤ 2×".into(),
+        yes(m0 / m1 <= 2.0).into(),
+    ]);
+    table.row([
+        "binary size, MiB (stripped, lto)".into(),
+        format!("{:.2}", sizes.0),
+        format!("{:.2}", sizes.1),
+        format!("{:.2}×", sizes.0 / sizes.1),
+        "≤ 3 MiB".into(),
+        yes(sizes.0 <= 3.0).into(),
+    ]);
+    println!("{}", table.render());
+    println!(
+        "spread (min–max, ms): first frame bezwaar {}, minimal {}; key to frame bezwaar {}, minimal {}",
+        spread(&bezwaar.first),
+        spread(&minimal.first),
+        spread(&bezwaar.key),
+        spread(&minimal.key)
+    );
+    println!(
+        "first frame: from spawn until the last byte of the frame (bezwaar: the warning's title and \"{QUIT_EN}\" \
+         in the footer). key to frame: from writing t until the last byte of the next frame (bezwaar: the \
+         whole screen in Dutch; minimal: one line of text)."
+    );
+
+    println!();
+    println!(
+        "context: bezwaar against minimal --full, whose t redraws a whole screen of text as bezwaar's language \
+         switch does"
+    );
+    let mut context = Table::new(["metric", "bezwaar", "minimal --full", "ratio"]);
+    for [metric, a, b, ratio, ..] in bezwaar.timing_rows(&full, None) {
+        context.row([metric, a, b, ratio]);
+    }
+    context.row([
+        format!("peak memory VmHWM, MiB (median of {RUNS})"),
+        format!("{:.2}", bezwaar.hwm_mib),
+        format!("{:.2}", full.hwm_mib),
+        format!("{:.2}×", bezwaar.hwm_mib / full.hwm_mib),
+    ]);
+    println!("{}", context.render());
+    Ok(())
+}
+
+type Pair<T> = (Vec<T>, Vec<T>);
+
+fn ratio_or_dash(a: f64, b: f64) -> String {
+    if b == 0.0 { "-".into() } else { format!("{:.2}×", a / b) }
+}
+
+fn print_scale(scale: &[(usize, usize, Vec<Scale>)]) {
+    println!();
+    println!("bezwaar with a large record (median of {SCALE_RUNS} runs per size)");
+    let mut table = Table::new([
+        "entries",
+        "record, KiB",
+        "first frame, ms",
+        "overview after p, ms",
+        "of which CPU, ms",
+        "↓ in overview, ms",
+        "peak memory, MiB",
+    ]);
+    let mut medians = Vec::new();
+    for (entries, bytes, runs) in scale {
+        let pick = |f: fn(&Scale) -> f64| median(runs.iter().map(f).collect());
+        let row = (
+            pick(|r| ms(r.first)),
+            pick(|r| ms(r.overview)),
+            pick(|r| ms(r.down)),
+            pick(|r| r.hwm_kib as f64 / 1024.0),
+        );
+        let cpu: Option<Vec<f64>> =
+            runs.iter().map(|r| r.overview_cpu_ns.map(|ns| ns as f64 / 1e6)).collect();
+        table.row([
+            group(*entries),
+            format!("{:.0}", *bytes as f64 / 1024.0),
+            format!("{:.2}", row.0),
+            format!("{:.2}", row.1),
+            cpu.map_or("n/a".to_owned(), |cpu| format!("{:.2}", median(cpu))),
+            format!("{:.2}", row.2),
+            format!("{:.2}", row.3),
+        ]);
+        medians.push((*entries, row));
+    }
+    println!("{}", table.render());
+    let mut faster = false;
+    for pair in medians.windows(2) {
+        let ((from, a), (to, b)) = (pair[0], pair[1]);
+        let factor = to as f64 / from as f64;
+        let grow = |x: f64, y: f64| y / x;
+        let growth = [grow(a.0, b.0), grow(a.1, b.1), grow(a.2, b.2), grow(a.3, b.3)];
+        faster |= growth[..3].iter().any(|g| *g > factor);
+        println!(
+            "growth {} → {} entries (×{factor:.0}): first frame ×{:.2}, overview ×{:.2}, ↓ ×{:.2}, memory ×{:.2}",
+            group(from),
+            group(to),
+            growth[0],
+            growth[1],
+            growth[2],
+            growth[3],
+        );
+    }
+    println!(
+        "faster than linear (a time growing more than ×10 per ×10 entries): {}",
+        if faster { "YES" } else { "no" }
+    );
+    if let Some((entries, largest)) = medians.last() {
+        println!(
+            "targets at {} entries: overview {:.2} ms < 50 ms: {}; peak memory {:.2} MiB < 20 MiB: {}",
+            group(*entries),
+            largest.1,
+            yes(largest.1 < 50.0),
+            largest.3,
+            yes(largest.3 < 20.0)
+        );
+    }
+}
+
+/// 10000 as "10,000".
+fn group(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A plain text table: the first column left-aligned, the others right-aligned.
+struct Table<const N: usize> {
+    rows: Vec<[String; N]>,
+}
+
+impl<const N: usize> Table<N> {
+    fn new(header: [&str; N]) -> Table<N> {
+        Table { rows: vec![header.map(str::to_owned)] }
+    }
+
+    fn row(&mut self, row: [String; N]) {
+        self.rows.push(row);
+    }
+
+    fn render(&self) -> String {
+        let width =
+            |column: usize| self.rows.iter().map(|row| row[column].chars().count()).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..N).map(width).collect();
+        let mut out = String::new();
+        for (index, row) in self.rows.iter().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(column, (cell, width))| {
+                    let pad = " ".repeat(width - cell.chars().count());
+                    if column == 0 { format!("{cell}{pad}") } else { format!("{pad}{cell}") }
+                })
+                .collect();
+            let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+            if index == 0 {
+                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                let _ = writeln!(out, "{}", rule.join("  "));
+            }
+        }
+        out.trim_end().to_owned()
+    }
+}
