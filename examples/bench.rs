@@ -184,6 +184,10 @@ struct Run {
     first: Duration,
     key: Duration,
     hwm_kib: u64,
+    /// Resident memory at the end: anonymous (heap, stacks) and file-backed (the binary and
+    /// the libraries), in KiB.
+    anon_kib: u64,
+    file_kib: u64,
     /// What each frame cost: CPU time of the program (all threads, from `schedstat`, so
     /// `None` where the kernel does not keep it) and bytes written to the terminal.
     first_cpu_ns: Option<u64>,
@@ -249,8 +253,9 @@ impl Subject {
             session.cpu_ns().zip(first_cpu_ns).map(|(after, before)| after.saturating_sub(before));
         let key_bytes = session.bytes() - first_bytes;
         let hwm_kib = session.hwm_kib()?;
+        let (anon_kib, file_kib) = (session.status_kib("RssAnon")?, session.status_kib("RssFile")?);
         session.quit()?;
-        Ok(Run { first, key, hwm_kib, first_cpu_ns, key_cpu_ns, first_bytes, key_bytes })
+        Ok(Run { first, key, hwm_kib, anon_kib, file_kib, first_cpu_ns, key_cpu_ns, first_bytes, key_bytes })
     }
 
     fn idle(&self, ticks: u64) -> Result<Idle> {
@@ -508,12 +513,17 @@ impl Session {
 
     /// Peak resident memory, in KiB.
     fn hwm_kib(&self) -> Result<u64> {
+        self.status_kib("VmHWM")
+    }
+
+    /// A figure from `/proc/PID/status`, in KiB.
+    fn status_kib(&self, name: &str) -> Result<u64> {
         let status = self.proc("status")?;
         status
             .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
             .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-            .ok_or_else(|| "no VmHWM in /proc/PID/status".into())
+            .ok_or_else(|| format!("no {name} in /proc/PID/status"))
     }
 
     /// User and system CPU time of the whole process, in clock ticks.
@@ -674,6 +684,8 @@ struct Summary {
     first_bytes: f64,
     key_bytes: f64,
     hwm_mib: f64,
+    anon_mib: f64,
+    file_mib: f64,
 }
 
 impl Summary {
@@ -690,6 +702,8 @@ impl Summary {
             first_bytes: median(all(|r| r.first_bytes as f64)),
             key_bytes: median(all(|r| r.key_bytes as f64)),
             hwm_mib: median(all(|r| r.hwm_kib as f64 / 1024.0)),
+            anon_mib: median(all(|r| r.anon_kib as f64 / 1024.0)),
+            file_mib: median(all(|r| r.file_kib as f64 / 1024.0)),
         }
     }
 
@@ -803,6 +817,19 @@ fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<I
         "≤ 2×".into(),
         yes(m0 / m1 <= 2.0).into(),
     ]);
+    for (label, a, b) in [
+        ("  at the end: anonymous (heap, stacks)", bezwaar.anon_mib, minimal.anon_mib),
+        ("  at the end: file-backed (binary, libc)", bezwaar.file_mib, minimal.file_mib),
+    ] {
+        table.row([
+            label.into(),
+            format!("{a:.2}"),
+            format!("{b:.2}"),
+            format!("{:.2}×", a / b),
+            "(info)".into(),
+            String::new(),
+        ]);
+    }
     table.row([
         "binary size, MiB (stripped, lto)".into(),
         format!("{:.2}", sizes.0),
