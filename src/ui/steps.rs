@@ -13,7 +13,17 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
         return Body { title: String::new(), text: Text::default(), links: Vec::new(), window: None };
     };
     let steps = texts.platform(&platform.id).map_or(&[][..], |p| p.steps.as_slice());
-    let mut lines = Vec::new();
+    let platform_texts = texts.platform(&platform.id);
+    // The link comes first: every step needs it, and in a small window with a notice open it
+    // must still show whole, since the notice tells people to select it.
+    let link_title = platform_texts.map_or(String::new(), |p| p.link_title.clone());
+    let mut lines = vec![styled(link_title, theme.heading), styled(platform.form_url.clone(), theme.link)];
+    // A link nobody checked says so, instead of a date.
+    match texts.link_check(platform) {
+        Ok(checked) => lines.push(styled(checked, theme.source)),
+        Err(unchecked) => lines.push(styled(unchecked, theme.problem)),
+    }
+    lines.push(Line::default());
     for (index, each) in steps.iter().enumerate() {
         let text = format!("{} {}. {}", if index == step { "›" } else { " " }, index + 1, each.title);
         lines.push(if index == step { styled(text, theme.selected) } else { Line::from(text) });
@@ -23,15 +33,6 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
         lines.push(Line::from(current.text.clone()));
         lines.push(styled(texts.sources_line(&current.sources), theme.source));
         lines.push(Line::default());
-    }
-    let platform_texts = texts.platform(&platform.id);
-    let link_title = platform_texts.map_or(String::new(), |p| p.link_title.clone());
-    lines.push(styled(link_title, theme.heading));
-    lines.push(styled(platform.form_url.clone(), theme.link));
-    // A link nobody checked says so, instead of a date.
-    match texts.link_check(platform) {
-        Ok(checked) => lines.push(styled(checked, theme.source)),
-        Err(unchecked) => lines.push(styled(unchecked, theme.problem)),
     }
     lines.push(Line::from(texts.steps.fallback.clone()));
     lines.push(styled(platform.fallback_url.clone(), theme.link));
