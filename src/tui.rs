@@ -1,7 +1,7 @@
 //! The terminal: entering and leaving the wizard's screen, the event loop, and giving the
 //! terminal back on every way out (quit, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z).
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crossterm::cursor::Show;
@@ -18,7 +18,9 @@ use crate::app::{App, Effect, Message};
 use crate::record::Store;
 use crate::{keys, links};
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The frame goes out through a buffer in one write, not in many small ones; ratatui flushes
+/// it after every frame, and `execute!` flushes after a copy.
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Held while the wizard writes to the terminal, so that a signal arriving mid-frame waits for
 /// the frame to finish before it restores the terminal and exits.
@@ -33,7 +35,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
     watch_signals()?;
     install_panic_hook();
     enter()?;
-    let result = Terminal::new(CrosstermBackend::new(stdout()))
+    let result = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(32 * 1024, stdout())))
         .and_then(|mut terminal| event_loop(&mut terminal, app));
     let _guard = lock();
     restore();
