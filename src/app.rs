@@ -199,6 +199,10 @@ pub struct App {
     pub back_to: Screen,
     /// Whether the form's link shows as a QR code.
     pub qr: bool,
+    /// How far the current text can scroll in the current window: derived from the rest of the
+    /// state at the end of every [`App::update`], so that the key table, the footer and the
+    /// frame read it instead of laying the text out again.
+    max_scroll: u16,
 }
 
 impl App {
@@ -225,7 +229,9 @@ impl App {
             unsaved: false,
             back_to: Screen::Warning,
             qr: false,
+            max_scroll: 0,
         }
+        .settled()
     }
 
     /// The wizard with the record it opened; a problem shows at once.
@@ -234,6 +240,24 @@ impl App {
         self.record = record;
         self.notice = problem.as_ref().map(|_| Notice::Problem);
         self.problem = problem;
+        self.settled()
+    }
+
+    /// How far the current text (the help's, while it is open) can scroll in the current window.
+    pub fn max_scroll(&self) -> u16 {
+        self.max_scroll
+    }
+
+    /// Derives the scrolling limit from the state and keeps the scroll within it. Every change
+    /// goes through [`App::update`], which ends here; a test that sets fields directly sends a
+    /// message (such as `Resized`) afterwards.
+    fn settle(&mut self) {
+        self.max_scroll = ui::max_scroll(self);
+        self.scroll = self.scroll.min(self.max_scroll);
+    }
+
+    fn settled(mut self) -> App {
+        self.settle();
         self
     }
 
@@ -279,6 +303,12 @@ impl App {
 
     /// Changes the state for one message; returns the work the event loop must do, if any.
     pub fn update(&mut self, message: Message) -> Option<Effect> {
+        let effect = self.apply(message);
+        self.settle();
+        effect
+    }
+
+    fn apply(&mut self, message: Message) -> Option<Effect> {
         match message {
             Message::Next => self.go(self.next_screen()),
             Message::Back => self.go(self.previous_screen()),
@@ -382,7 +412,6 @@ impl App {
             }
             Message::ToggleLanguage => {
                 self.lang = self.lang.other();
-                self.clamp_scroll();
             }
             // A change that could not be saved is not dropped without a word: the first q says
             // so, the second quits.
@@ -393,7 +422,6 @@ impl App {
             Message::Suspend => return Some(Effect::Suspend),
             Message::Resized(width, height) => {
                 self.viewport = Size::new(width, height);
-                self.clamp_scroll();
             }
             Message::Opened(result) => {
                 self.notice = Some(if result.is_ok() { Notice::Opened } else { Notice::OpenFailed });
@@ -548,12 +576,8 @@ impl App {
 
     fn scroll_by(&mut self, lines: i32) {
         let scroll = i32::from(self.scroll).saturating_add(lines).max(0);
+        // `update` keeps it within the limit.
         self.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-        self.clamp_scroll();
-    }
-
-    fn clamp_scroll(&mut self) {
-        self.scroll = self.scroll.min(ui::max_scroll(self));
     }
 }
 

@@ -214,7 +214,7 @@ impl Binding {
 
 /// The keys the wizard accepts right now, in the order the footer shows them.
 pub fn bindings(app: &App) -> Vec<Binding> {
-    table(app, app.help, ui::max_scroll(app) > 0)
+    table(app, app.help, app.max_scroll() > 0)
 }
 
 /// The keys of the current screen, with the help overlay open or not, with the scrolling keys
@@ -420,6 +420,8 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let mut app = App::new(Content::embedded().unwrap(), Lang::Nl, today);
         app.screen = screen;
+        // Settles the state as every message does.
+        app.update(Message::Resized(80, 24));
         app
     }
 
@@ -467,7 +469,7 @@ mod tests {
     fn esc_closes_the_help_before_it_quits() {
         let mut app = app_on(Screen::Warning);
         assert_eq!(message(&app, KeyCode::Esc), Some(Message::Quit));
-        app.help = true;
+        app.update(Message::ToggleHelp);
         assert_eq!(message(&app, KeyCode::Esc), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('?')), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
@@ -493,6 +495,7 @@ mod tests {
         let mut app =
             app.with_record(None, crate::record::Record::default(), Some(crate::record::Problem::Busy));
         app.screen = Screen::Done { platform: 0 };
+        app.update(Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('m')), None);
     }
 
@@ -549,7 +552,9 @@ mod tests {
         for screen in screens {
             for help in [false, true] {
                 let mut app = app_on(screen);
-                app.help = help;
+                if help {
+                    app.update(Message::ToggleHelp);
+                }
                 for binding in bindings(&app) {
                     for key in &binding.keys {
                         let modifiers = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };

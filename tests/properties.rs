@@ -68,7 +68,9 @@ fn check_bounds(app: &App) {
         Screen::Done { platform } => assert!(platform < platforms),
         _ => {}
     }
-    assert!(app.scroll <= ui::max_scroll(app), "scroll {} beyond {}", app.scroll, ui::max_scroll(app));
+    let max_scroll = ui::max_scroll(app);
+    assert_eq!(app.max_scroll(), max_scroll, "the kept scrolling limit is out of date");
+    assert!(app.scroll <= max_scroll, "scroll {} beyond {max_scroll}", app.scroll);
 }
 
 proptest! {

@@ -23,6 +23,8 @@ fn app(lang: Lang, today: &str, screen: Screen) -> App {
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    // A test that changed the state without a message must settle it first, as a message does.
+    assert_eq!(app.max_scroll(), bezwaar::ui::max_scroll(app), "state changed without a message");
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
     terminal
@@ -161,6 +163,7 @@ fn cell_at<'a>(buffer: &'a Buffer, text: &str) -> &'a ratatui::buffer::Cell {
 fn monochrome_carries_meaning_by_emphasis_alone() {
     let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
     app.theme = Theme::monochrome();
+    app.update(Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     assert!(
@@ -175,6 +178,7 @@ fn monochrome_carries_meaning_by_emphasis_alone() {
     assert!(!other.modifier.contains(Modifier::REVERSED));
 
     app.screen = Screen::Warning;
+    app.update(Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let headline = cell_at(terminal.backend().buffer(), "De deadline was 27 mei 2025");
     assert!(headline.modifier.contains(Modifier::BOLD), "what today means stands out");
@@ -223,6 +227,7 @@ fn with_marks(mut app: App) -> App {
     app.record.mark(objection("facebook", None, None, None));
     app.record.mark(objection("facebook", Some("Vereniging"), None, Some("met het e-mailadres van de club")));
     app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
+    app.update(Message::Resized(80, 24));
     app
 }
 
@@ -394,6 +399,7 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
         confirmation_on: None,
         note: None,
     });
+    app.update(Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     find_row(buffer, "switched off on 1 November 2026");
@@ -414,6 +420,7 @@ fn a_platform_with_many_accounts_points_to_the_overview() {
             note: None,
         });
     }
+    app.update(Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     find_row(buffer, "✓ account 2: verstuurd op 20 mei 2025");

@@ -161,6 +161,7 @@ fn marked(mut app: App) -> App {
     app.record.mark(objection("instagram", None, Some("2026-11-13")));
     app.record.mark(objection("facebook", None, None));
     app.record.mark(objection("facebook", Some("vereniging"), None));
+    app.update(Message::Resized(80, 24));
     app
 }
 
@@ -204,6 +205,11 @@ fn committed_screenshots_match_every_screen() {
             Lang::En => "en",
         };
         for (name, app) in screens(lang) {
+            assert_eq!(
+                app.max_scroll(),
+                bezwaar::ui::max_scroll(&app),
+                "{name}: state changed without a message"
+            );
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
             let picture = svg(terminal.backend().buffer());
