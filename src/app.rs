@@ -588,7 +588,7 @@ mod tests {
 
     fn app() -> App {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        App::new(Content::embedded().unwrap(), Lang::Nl, today)
+        App::new(Content::embedded(Lang::Nl).unwrap(), Lang::Nl, today)
     }
 
     fn run(app: &mut App, messages: &[Message]) -> Vec<Effect> {

@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn help_is_in_the_chosen_language_and_names_bezwaar_today() {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         for lang in Lang::ALL {
             let texts = &content.texts(lang).cli;
             let help = command(texts, &facts()).render_long_help().to_string();
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_lang_option_takes_only_nl_and_en() {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::En).cli;
         let parse = |list: &[&str]| command(texts, &facts()).try_get_matches_from(args(list));
         assert!(parse(&["bezwaar", "--lang", "nl"]).is_ok());
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn subcommands_parse_with_their_options() {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::En).cli;
         let parse = |list: &[&str]| {
             let matches = command(texts, &facts()).try_get_matches_from(args(list)).unwrap();
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn bezwaar_today_overrides_the_date_and_rejects_nonsense() {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::Nl).cli;
         let local = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let may_20 = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap();

@@ -360,7 +360,7 @@ mod tests {
 
     impl Fixture {
         fn new() -> Fixture {
-            Fixture { content: Content::embedded().unwrap(), dir: tempfile::tempdir().unwrap() }
+            Fixture { content: Content::embedded(Lang::Nl).unwrap(), dir: tempfile::tempdir().unwrap() }
         }
 
         fn path(&self) -> std::path::PathBuf {

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -82,29 +83,47 @@ impl fmt::Display for ContentError {
 impl std::error::Error for ContentError {}
 
 /// Everything bezwaar shows, in both languages, with the catalogue.
+///
+/// Only the language in use is read at the start; the other is read the first time it is asked
+/// for (the language key), so that starting costs one language file, not two.
 #[derive(Debug)]
 pub struct Content {
     pub catalogue: Catalogue,
-    nl: Texts,
-    en: Texts,
+    first_lang: Lang,
+    first: Texts,
+    /// The other language's texts, read on demand; `None` if they could not be read.
+    other: OnceLock<Option<Texts>>,
 }
 
 impl Content {
-    /// Parses and validates the embedded content files.
-    pub fn embedded() -> Result<Content, ContentError> {
-        let content = Content {
+    /// Reads the embedded catalogue and the texts of `lang`.
+    ///
+    /// The content is fixed when bezwaar is built, so it is checked once, by the tests
+    /// ([`Content::validate`] on both languages), not again on every start.
+    pub fn embedded(lang: Lang) -> Result<Content, ContentError> {
+        Ok(Content {
             catalogue: parse("catalogue.json", CATALOGUE_JSON)?,
-            nl: parse("nl.json", NL_JSON)?,
-            en: parse("en.json", EN_JSON)?,
-        };
-        content.validate()?;
-        Ok(content)
+            first_lang: lang,
+            first: parse_texts(lang)?,
+            other: OnceLock::new(),
+        })
     }
 
+    /// The texts in `lang`. Should the other language's file fail to read (only a broken build
+    /// can cause that, and the tests read both), the language already read stands in.
     pub fn texts(&self, lang: Lang) -> &Texts {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
+        self.try_texts(lang).unwrap_or(&self.first)
+    }
+
+    fn try_texts(&self, lang: Lang) -> Result<&Texts, ContentError> {
+        if lang == self.first_lang {
+            return Ok(&self.first);
+        }
+        let other = self.other.get_or_init(|| parse_texts(lang).ok());
+        match other {
+            Some(texts) => Ok(texts),
+            // Read again only to report why.
+            None => parse_texts(lang).map(|_| &self.first),
         }
     }
 
@@ -143,11 +162,8 @@ impl Content {
             }
         }
         for lang in Lang::ALL {
-            let file = match lang {
-                Lang::Nl => "nl.json",
-                Lang::En => "en.json",
-            };
-            let texts = self.texts(lang);
+            let file = texts_file(lang).0;
+            let texts = self.try_texts(lang)?;
             for source in &catalogue.sources {
                 if !texts.sources.contains_key(source) {
                     return fail(file, format!("no label for source {source}"));
@@ -184,6 +200,19 @@ impl Content {
         }
         Ok(())
     }
+}
+
+/// The file that holds a language's texts, and its contents.
+fn texts_file(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Nl => ("nl.json", NL_JSON),
+        Lang::En => ("en.json", EN_JSON),
+    }
+}
+
+fn parse_texts(lang: Lang) -> Result<Texts, ContentError> {
+    let (file, json) = texts_file(lang);
+    parse(file, json)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, ContentError> {
@@ -726,7 +755,41 @@ mod tests {
     use serde_json::Value;
 
     fn content() -> Content {
-        Content::embedded().expect("embedded content is valid")
+        let content = Content::embedded(Lang::Nl).expect("the catalogue and the Dutch texts read");
+        content.validate().expect("embedded content is valid");
+        content
+    }
+
+    impl Content {
+        /// For tests that break the content on purpose.
+        fn texts_mut(&mut self, lang: Lang) -> &mut Texts {
+            if lang == self.first_lang {
+                return &mut self.first;
+            }
+            self.other.get_or_init(|| parse_texts(lang).ok());
+            self.other.get_mut().and_then(Option::as_mut).expect("the other language reads")
+        }
+    }
+
+    #[test]
+    fn the_embedded_content_is_valid_in_both_languages() {
+        for lang in Lang::ALL {
+            Content::embedded(lang).unwrap().validate().unwrap();
+        }
+    }
+
+    #[test]
+    fn the_other_language_is_read_when_first_asked_for() {
+        for lang in Lang::ALL {
+            let content = Content::embedded(lang).unwrap();
+            assert!(content.other.get().is_none(), "only {lang:?} is read at the start");
+            let other = content.texts(lang.other());
+            let first = content.texts(lang);
+            assert!(!std::ptr::eq(other, first), "{lang:?}: the other language, not a stand-in");
+            // Each language's key names the other one.
+            assert_ne!(other.keys.language, first.keys.language);
+            assert!(content.other.get().is_some_and(Option::is_some));
+        }
     }
 
     /// Every key path of a JSON value, with arrays of objects entered element by element.
@@ -851,7 +914,7 @@ mod tests {
     #[test]
     fn validation_rejects_a_platform_without_five_steps() {
         let mut content = content();
-        content.nl.platform_texts.get_mut("facebook").unwrap().steps.pop();
+        content.texts_mut(Lang::Nl).platform_texts.get_mut("facebook").unwrap().steps.pop();
         let error = content.validate().unwrap_err().to_string();
         assert!(error.contains("nl.json") && error.contains("4 steps"), "{error}");
     }
@@ -867,7 +930,7 @@ mod tests {
     #[test]
     fn validation_rejects_an_unknown_source() {
         let mut content = content();
-        content.en.risks.items[0].sources.push("made-up".into());
+        content.texts_mut(Lang::En).risks.items[0].sources.push("made-up".into());
         let error = content.validate().unwrap_err().to_string();
         assert!(error.contains("en.json") && error.contains("made-up"), "{error}");
     }

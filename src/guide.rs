@@ -174,7 +174,7 @@ mod tests {
     use std::time::Duration;
 
     fn guide(lang: Lang, input: &str, chosen: Option<&str>, record: &std::path::Path) -> (u8, String) {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         let context = Context {
             texts: content.texts(lang),
             catalogue: &content.catalogue,

@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn open_objections_become_events_that_parse_back() {
-        let content = Content::embedded().unwrap();
+        let content = Content::embedded(Lang::Nl).unwrap();
         let texts = content.texts(Lang::Nl);
         let mut record = Record::default();
         let objection = |platform: &str, account: Option<&str>, confirmed: Option<&str>| Objection {

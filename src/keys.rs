@@ -418,7 +418,7 @@ mod tests {
 
     fn app_on(screen: Screen) -> App {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let mut app = App::new(Content::embedded().unwrap(), Lang::Nl, today);
+        let mut app = App::new(Content::embedded(Lang::Nl).unwrap(), Lang::Nl, today);
         app.screen = screen;
         // Settles the state as every message does.
         app.update(Message::Resized(80, 24));

@@ -21,16 +21,16 @@ fn main() -> ExitCode {
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let content = match Content::embedded() {
+    let args: Vec<OsString> = env::args_os().collect();
+    let env_lang = Lang::from_env(|name| env::var(name).ok());
+    let help_lang = cli::lang_in_args(&args).unwrap_or(env_lang);
+    let content = match Content::embedded(help_lang) {
         Ok(content) => content,
         Err(error) => {
             eprintln!("bezwaar: {error}");
             return ExitCode::from(70);
         }
     };
-    let args: Vec<OsString> = env::args_os().collect();
-    let env_lang = Lang::from_env(|name| env::var(name).ok());
-    let help_lang = cli::lang_in_args(&args).unwrap_or(env_lang);
     let default_store = Store::locate(None, None);
     let facts = HelpFacts {
         default_data_file: default_store.as_ref().map(|s| s.path().display().to_string()).unwrap_or_default(),

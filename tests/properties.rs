@@ -85,7 +85,7 @@ proptest! {
     ) {
         let lang = if dutch { Lang::Nl } else { Lang::En };
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let mut app = App::new(Content::embedded().unwrap(), lang, today);
+        let mut app = App::new(Content::embedded(lang).unwrap(), lang, today);
         let (mut width, mut height) = (80u16, 24u16);
         for input in inputs {
             let message = match input {

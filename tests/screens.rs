@@ -16,7 +16,7 @@ fn date(text: &str) -> NaiveDate {
 }
 
 fn app(lang: Lang, today: &str, screen: Screen) -> App {
-    let mut app = App::new(Content::embedded().unwrap(), lang, date(today));
+    let mut app = App::new(Content::embedded(lang).unwrap(), lang, date(today));
     app.screen = screen;
     app.update(Message::Resized(80, 24));
     app
@@ -333,8 +333,12 @@ fn decode_qr(buffer: &Buffer) -> String {
 
 #[test]
 fn the_qr_code_scans_back_to_the_exact_form_link() {
-    let every =
-        Content::embedded().unwrap().platforms().iter().map(|p| p.form_url.clone()).collect::<Vec<_>>();
+    let every = Content::embedded(Lang::Nl)
+        .unwrap()
+        .platforms()
+        .iter()
+        .map(|p| p.form_url.clone())
+        .collect::<Vec<_>>();
     assert_eq!(every[0], "https://help.instagram.com/contact/767264225370182");
     assert_eq!(every[1], "https://www.facebook.com/help/contact/712876720715583");
     for (platform, url) in every.iter().enumerate() {

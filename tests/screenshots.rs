@@ -143,7 +143,7 @@ fn svg(buffer: &Buffer) -> String {
 }
 
 fn app(lang: Lang, screen: Screen) -> App {
-    let mut app = App::new(Content::embedded().unwrap(), lang, date("2026-11-29"));
+    let mut app = App::new(Content::embedded(lang).unwrap(), lang, date("2026-11-29"));
     app.screen = screen;
     app.store = Some(Store::new("/home/anna/.local/share/bezwaar/record.json"));
     app.update(Message::Resized(80, 24));

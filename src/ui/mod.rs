@@ -349,7 +349,7 @@ mod tests {
 
     fn app() -> App {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        App::new(Content::embedded().unwrap(), Lang::Nl, today)
+        App::new(Content::embedded(Lang::Nl).unwrap(), Lang::Nl, today)
     }
 
     fn render(app: &App, width: u16, height: u16) -> Buffer {
