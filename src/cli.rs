@@ -70,6 +70,11 @@ impl Cli {
     /// Parses the arguments with help texts in `texts`' language. On `--help`, `--version` or
     /// a mistake, clap prints and exits (0, or 2 for a mistake).
     pub fn parse_with(texts: &CliTexts, args: &[OsString], help: &HelpFacts) -> Cli {
+        // Nothing after the program's name: the wizard with every option unset, as clap would
+        // find, without building the whole localized command line first.
+        if args.len() <= 1 {
+            return Cli { lang: None, data_file: None, help: None, version: None, command: None };
+        }
         let matches = command(texts, help).get_matches_from(args);
         Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
     }
@@ -264,7 +269,14 @@ mod tests {
             parse(&["bezwaar", "--lang", "nl", "status", "--json"]).command,
             Some(Command::Status { json: true })
         );
-        assert_eq!(parse(&["bezwaar"]).command, None);
+        let clap_alone = parse(&["bezwaar"]);
+        let shortcut = Cli::parse_with(texts, &args(&["bezwaar"]), &facts());
+        assert_eq!((clap_alone.lang, clap_alone.data_file, clap_alone.command), (None, None, None));
+        assert_eq!(
+            (shortcut.lang, shortcut.data_file, shortcut.command),
+            (None, None, None),
+            "no arguments: the wizard, as clap finds too"
+        );
         let help =
             command(texts, &facts()).try_get_matches_from(args(&["bezwaar", "mark", "--help"])).unwrap_err();
         let help = help.render().to_string();
