@@ -201,7 +201,8 @@ pub struct App {
     pub qr: bool,
     /// How far the current text can scroll in the current window: derived from the rest of the
     /// state at the end of every [`App::update`], so that the key table, the footer and the
-    /// frame read it instead of laying the text out again.
+    /// frame read it instead of laying the text out again. 0 until the first message, which
+    /// in the wizard is the terminal's size.
     max_scroll: u16,
 }
 
@@ -231,7 +232,6 @@ impl App {
             qr: false,
             max_scroll: 0,
         }
-        .settled()
     }
 
     /// The wizard with the record it opened; a problem shows at once.
@@ -240,7 +240,7 @@ impl App {
         self.record = record;
         self.notice = problem.as_ref().map(|_| Notice::Problem);
         self.problem = problem;
-        self.settled()
+        self
     }
 
     /// How far the current text (the help's, while it is open) can scroll in the current window.
@@ -254,11 +254,6 @@ impl App {
     fn settle(&mut self) {
         self.max_scroll = ui::max_scroll(self);
         self.scroll = self.scroll.min(self.max_scroll);
-    }
-
-    fn settled(mut self) -> App {
-        self.settle();
-        self
     }
 
     /// Whether marks can be saved.

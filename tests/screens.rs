@@ -276,11 +276,12 @@ fn a_failed_save_and_a_set_aside_record() {
             aside: "/home/anna/.local/share/bezwaar/record.json.corrupt-20261129T101112Z".into(),
         };
         let store = Store::new("/home/anna/.local/share/bezwaar/record.json");
-        let app = self::app(lang, TODAY, Screen::Warning).with_record(
+        let mut app = self::app(lang, TODAY, Screen::Warning).with_record(
             Some(store),
             Record::default(),
             Some(problem),
         );
+        app.update(Message::Resized(80, 24));
         snapshot("record_set_aside", &app);
     }
 }

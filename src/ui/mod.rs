@@ -20,7 +20,7 @@ mod warning;
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
-use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
@@ -71,14 +71,18 @@ fn areas(app: &App, area: Rect) -> Areas {
     let notice_height = notice_paragraph(app).map_or(0, |paragraph| {
         u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX).min(5)
     });
-    // Exact lengths: the notice and footer get all their lines, the body what is left.
+    // Exact lengths, stacked from the top: the notice and footer get all their lines, the body
+    // what is left. Plain arithmetic; no constraint solving is needed.
     let body_height = area.height.saturating_sub(1 + notice_height + footer_height);
-    let [header, body, notice, footer] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(body_height),
-        Constraint::Length(notice_height),
-        Constraint::Length(footer_height),
-    ]));
+    let mut rest = area;
+    let mut take = |height: u16| {
+        let part = Rect { height: height.min(rest.height), ..rest };
+        rest.y += part.height;
+        rest.height -= part.height;
+        part
+    };
+    let (header, body, notice, footer) =
+        (take(1), take(body_height), take(notice_height), take(footer_height));
     Areas { header, body, notice, footer }
 }
 
