@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{Body, render_scrolled, styled, wrapped};
+use super::{Body, kept_limit, render_scrolled, styled, wrapped};
 use crate::app::App;
 use crate::keys;
 
@@ -47,7 +47,8 @@ pub fn area(body: &Body, area: Rect) -> Rect {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let body = body(app);
+    let limit = kept_limit(app, area, true);
     let area = self::area(&body, area);
     Clear.render(area, buf);
-    render_scrolled(app, body, area, app.scroll, buf);
+    render_scrolled(app, body, area, app.scroll, limit, buf);
 }

@@ -182,7 +182,7 @@ impl Widget for &App {
         header::render(self, areas.header, buf);
         let body = body(self, body_block("", &self.theme).inner(areas.body));
         let scroll = if self.help { 0 } else { self.scroll };
-        render_scrolled(self, body, areas.body, scroll, buf);
+        render_scrolled(self, body, areas.body, scroll, kept_limit(self, area, false), buf);
         if let Some(paragraph) = notice_paragraph(self) {
             paragraph.render(areas.notice.inner(Margin::new(1, 0)), buf);
         }
@@ -204,16 +204,27 @@ impl Widget for &App {
 }
 
 /// Draws a body in its frame, scrolled, with "more" marks where text is hidden.
-fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, buf: &mut Buffer) {
+/// The scrolling limit the state keeps, when it is the one for this text in this frame: the
+/// help's while the help is open, the screen's otherwise, and only for the window's own size.
+fn kept_limit(app: &App, area: Rect, overlay: bool) -> Option<u16> {
+    (overlay == app.help && area.as_size() == app.viewport).then(|| app.max_scroll())
+}
+
+/// Draws a text in a frame, scrolled; `limit` is how far it can scroll, if known already, so
+/// that it is not laid out an extra time to find out.
+fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, limit: Option<u16>, buf: &mut Buffer) {
     let texts = app.texts();
     let block = body_block(&body.title, &app.theme);
     let inner = block.inner(area);
     let paragraph = wrapped(body.text);
-    let lines = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
-    let scroll = if body.window.is_some() { 0 } else { scroll.min(lines.saturating_sub(inner.height)) };
+    let limit = limit.unwrap_or_else(|| {
+        let lines = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+        lines.saturating_sub(inner.height)
+    });
+    let scroll = if body.window.is_some() { 0 } else { scroll.min(limit) };
     let (above, below) = match body.window {
         Some(window) => (window.above, window.below),
-        None => (scroll > 0, scroll + inner.height < lines),
+        None => (scroll > 0, scroll < limit),
     };
     let mut block = block;
     if above {
