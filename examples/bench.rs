@@ -12,9 +12,12 @@
 //! 1. bezwaar and `examples/minimal.rs` side by side, with the ratio and the target: time to the
 //!    first complete frame and from a key press to the next complete frame (medians of 20 runs),
 //!    CPU time and wakeups in 5 idle seconds after the first frame (the most of 3 runs), peak
-//!    resident memory (VmHWM, median) and the binary's size. For context, a second table sets
-//!    bezwaar beside `minimal --full`, whose `t` redraws a whole screen of text, as bezwaar's
-//!    language switch does; the CPU time and bytes written per frame show where a gap comes from.
+//!    resident memory (VmHWM, median) and the binary's size. Every bezwaar screen fills the
+//!    window with text, so its first frame, its language switch `t` and its next screen `→` stand
+//!    beside `minimal --full` (a paragraph that fills the window; its `t` changes every line),
+//!    and `↓` on the platform list (two lines change) beside `minimal` (one line of text; its `t`
+//!    changes that line). A second table sets the whole-screen frames beside the one-line
+//!    program too. The CPU time and bytes written per frame show where a gap comes from.
 //! 2. bezwaar opening records of 100, 1,000 and 10,000 objections: the first frame, the overview
 //!    after `p`, one step down the overview, and peak memory (medians of 5 runs), with how they
 //!    grow per ten times more entries.
@@ -62,6 +65,10 @@ const WARNING_EN: &str = "A warning from the Dutch Data Protection Authority";
 const WARNING_NL: &str = "Waarschuwing van de Autoriteit Persoonsgegevens";
 const QUIT_EN: &str = "Quit";
 const QUIT_NL: &str = "Stoppen";
+const RISKS_NL: &str = "Wat staat er op het spel?";
+const PLATFORMS_NL: &str = "Kies een platform";
+/// The platform list with the second platform highlighted.
+const SECOND_SELECTED: &str = "› 2  Facebook";
 const OVERVIEW_EN: &str = "Your objections";
 /// The texts of `examples/minimal.rs`, before and after `t`.
 const MINIMAL_FIRST: &str = "Hello from a minimal ratatui program.";
@@ -175,25 +182,68 @@ struct Subject {
     args: &'static [&'static str],
     /// The first frame is complete.
     first: fn(&vt100::Screen) -> bool,
-    /// The frame after pressing `t` is complete.
-    toggled: fn(&vt100::Screen) -> bool,
+    /// The keys pressed one after another once the first frame is there, each timed.
+    presses: &'static [Press],
 }
 
-/// One run: the first frame, the frame after `t`, and peak memory.
+/// A key press, and how the frame after it is recognised.
+struct Press {
+    keys: &'static str,
+    what: &'static str,
+    done: fn(&vt100::Screen) -> bool,
+}
+
+/// bezwaar's presses, in order: the language switch (every line changes), the next screen
+/// twice (the warning, the risks, the platform list), one step down the list (two lines change).
+const BEZWAAR_PRESSES: &[Press] = &[
+    Press {
+        keys: "t",
+        what: "the warning in Dutch",
+        done: |screen| contains(screen, WARNING_NL) && last_row(screen).contains(QUIT_NL),
+    },
+    Press {
+        keys: "\x1b[C",
+        what: "the risks",
+        done: |screen| contains(screen, RISKS_NL) && last_row(screen).contains(QUIT_NL),
+    },
+    Press {
+        keys: "\x1b[C",
+        what: "the platform list",
+        done: |screen| contains(screen, PLATFORMS_NL) && last_row(screen).contains(QUIT_NL),
+    },
+    Press {
+        keys: "\x1b[B",
+        what: "the second platform highlighted",
+        done: |screen| contains(screen, SECOND_SELECTED),
+    },
+];
+/// Which of bezwaar's presses the tables show.
+const LANGUAGE: usize = 0;
+const NEXT_SCREEN: usize = 1;
+const DOWN: usize = 3;
+
+const MINIMAL_PRESSES: &[Press] =
+    &[Press { keys: "t", what: "the other text", done: |screen| contains(screen, MINIMAL_SECOND) }];
+
+/// What one frame cost: the time until its last byte, the program's CPU time for it (all
+/// threads, from `schedstat`, so `None` where the kernel does not keep it) and the bytes it
+/// wrote to the terminal.
+#[derive(Clone, Copy)]
+struct Frame {
+    time: Duration,
+    cpu_ns: Option<u64>,
+    bytes: usize,
+}
+
+/// One run: the first frame, one frame per press, and memory at the end.
 struct Run {
-    first: Duration,
-    key: Duration,
+    first: Frame,
+    presses: Vec<Frame>,
     hwm_kib: u64,
     /// Resident memory at the end: anonymous (heap, stacks) and file-backed (the binary and
     /// the libraries), in KiB.
     anon_kib: u64,
     file_kib: u64,
-    /// What each frame cost: CPU time of the program (all threads, from `schedstat`, so
-    /// `None` where the kernel does not keep it) and bytes written to the terminal.
-    first_cpu_ns: Option<u64>,
-    key_cpu_ns: Option<u64>,
-    first_bytes: usize,
-    key_bytes: usize,
 }
 
 /// One idle run: CPU time, wakeups and bytes written in `IDLE`.
@@ -221,7 +271,7 @@ impl Subject {
             binary,
             args: &[],
             first: |screen| contains(screen, WARNING_EN) && last_row(screen).contains(QUIT_EN),
-            toggled: |screen| contains(screen, WARNING_NL) && last_row(screen).contains(QUIT_NL),
+            presses: BEZWAAR_PRESSES,
         }
     }
 
@@ -233,7 +283,7 @@ impl Subject {
             args,
             // The bottom border is the frame's last row.
             first: |screen| contains(screen, MINIMAL_FIRST) && last_row(screen).contains('┘'),
-            toggled: |screen| contains(screen, MINIMAL_SECOND),
+            presses: MINIMAL_PRESSES,
         }
     }
 
@@ -245,17 +295,23 @@ impl Subject {
     }
 
     fn measure(&self) -> Result<Run> {
-        let (mut session, first) = self.start(None)?;
-        let (first_cpu_ns, first_bytes) = (session.cpu_ns(), session.bytes());
-        let pressed = session.send("t")?;
-        let key = session.frame("the frame after t", pressed, Box::new(self.toggled))?;
-        let key_cpu_ns =
-            session.cpu_ns().zip(first_cpu_ns).map(|(after, before)| after.saturating_sub(before));
-        let key_bytes = session.bytes() - first_bytes;
+        let (mut session, time) = self.start(None)?;
+        let first = Frame { time, cpu_ns: session.cpu_ns(), bytes: session.bytes() };
+        let mut presses = Vec::new();
+        for press in self.presses {
+            let (cpu_before, bytes_before) = (session.cpu_ns(), session.bytes());
+            let pressed = session.send(press.keys)?;
+            let time = session.frame(press.what, pressed, Box::new(press.done))?;
+            presses.push(Frame {
+                time,
+                cpu_ns: session.cpu_ns().zip(cpu_before).map(|(after, before)| after.saturating_sub(before)),
+                bytes: session.bytes() - bytes_before,
+            });
+        }
         let hwm_kib = session.hwm_kib()?;
         let (anon_kib, file_kib) = (session.status_kib("RssAnon")?, session.status_kib("RssFile")?);
         session.quit()?;
-        Ok(Run { first, key, hwm_kib, anon_kib, file_kib, first_cpu_ns, key_cpu_ns, first_bytes, key_bytes })
+        Ok(Run { first, presses, hwm_kib, anon_kib, file_kib })
     }
 
     fn idle(&self, ticks: u64) -> Result<Idle> {
@@ -675,14 +731,35 @@ fn yes(met: bool) -> &'static str {
     if met { "yes" } else { "NO" }
 }
 
+/// One frame over all runs: every time, and the median CPU time and bytes.
+struct Frames {
+    times: Vec<f64>,
+    cpu_ms: Option<f64>,
+    bytes: f64,
+}
+
+impl Frames {
+    fn of(frames: impl Iterator<Item = Frame> + Clone) -> Frames {
+        Frames {
+            times: frames.clone().map(|f| ms(f.time)).collect(),
+            cpu_ms: frames
+                .clone()
+                .map(|f| f.cpu_ns.map(|ns| ns as f64 / 1e6))
+                .collect::<Option<Vec<_>>>()
+                .map(median),
+            bytes: median(frames.map(|f| f.bytes as f64).collect()),
+        }
+    }
+
+    fn median(&self) -> f64 {
+        median(self.times.clone())
+    }
+}
+
 /// The medians of a program's runs.
 struct Summary {
-    first: Vec<f64>,
-    key: Vec<f64>,
-    first_cpu: Option<f64>,
-    key_cpu: Option<f64>,
-    first_bytes: f64,
-    key_bytes: f64,
+    first: Frames,
+    presses: Vec<Frames>,
     hwm_mib: f64,
     anon_mib: f64,
     file_mib: f64,
@@ -690,69 +767,52 @@ struct Summary {
 
 impl Summary {
     fn of(runs: &[Run]) -> Summary {
-        let cpu = |pick: fn(&Run) -> Option<u64>| {
-            runs.iter().map(|r| pick(r).map(|ns| ns as f64 / 1e6)).collect::<Option<Vec<f64>>>().map(median)
-        };
-        let all = |pick: fn(&Run) -> f64| runs.iter().map(pick).collect::<Vec<f64>>();
+        let all = |pick: fn(&Run) -> f64| median(runs.iter().map(pick).collect());
+        let presses = runs.first().map_or(0, |run| run.presses.len());
         Summary {
-            first: all(|r| ms(r.first)),
-            key: all(|r| ms(r.key)),
-            first_cpu: cpu(|r| r.first_cpu_ns),
-            key_cpu: cpu(|r| r.key_cpu_ns),
-            first_bytes: median(all(|r| r.first_bytes as f64)),
-            key_bytes: median(all(|r| r.key_bytes as f64)),
-            hwm_mib: median(all(|r| r.hwm_kib as f64 / 1024.0)),
-            anon_mib: median(all(|r| r.anon_kib as f64 / 1024.0)),
-            file_mib: median(all(|r| r.file_kib as f64 / 1024.0)),
+            first: Frames::of(runs.iter().map(|r| r.first)),
+            presses: (0..presses).map(|n| Frames::of(runs.iter().map(move |r| r.presses[n]))).collect(),
+            hwm_mib: all(|r| r.hwm_kib as f64 / 1024.0),
+            anon_mib: all(|r| r.anon_kib as f64 / 1024.0),
+            file_mib: all(|r| r.file_kib as f64 / 1024.0),
         }
     }
+}
 
-    /// The rows for the first frame and the key press: the time, then what the frame cost.
-    fn timing_rows(&self, other: &Summary, target: Option<f64>) -> Vec<[String; 6]> {
-        let shown = |value: Option<f64>| value.map_or("n/a".to_owned(), |v| format!("{v:.2}"));
-        let mut rows = Vec::new();
-        for (label, (a, b), (cpu_a, cpu_b), (bytes_a, bytes_b)) in [
-            (
-                "first frame",
-                (&self.first, &other.first),
-                (self.first_cpu, other.first_cpu),
-                (self.first_bytes, other.first_bytes),
-            ),
-            (
-                "key to frame",
-                (&self.key, &other.key),
-                (self.key_cpu, other.key_cpu),
-                (self.key_bytes, other.key_bytes),
-            ),
-        ] {
-            let (a, b) = (median(a.clone()), median(b.clone()));
-            rows.push([
-                format!("{label}, ms (median of {RUNS})"),
-                format!("{a:.2}"),
-                format!("{b:.2}"),
-                format!("{:.2}×", a / b),
-                target.map_or("(context)".to_owned(), |t| format!("≤ {t}×")),
-                target.map_or(String::new(), |t| yes(a / b <= t).to_owned()),
-            ]);
-            rows.push([
-                "  of which CPU, ms (schedstat)".into(),
-                shown(cpu_a),
-                shown(cpu_b),
-                cpu_a.zip(cpu_b).map_or("-".to_owned(), |(a, b)| ratio_or_dash(a, b)),
-                "(info)".into(),
-                String::new(),
-            ]);
-            rows.push([
-                "  bytes written for it".into(),
-                format!("{bytes_a:.0}"),
-                format!("{bytes_b:.0}"),
-                ratio_or_dash(bytes_a, bytes_b),
-                "(info)".into(),
-                String::new(),
-            ]);
-        }
-        rows
-    }
+/// Three rows for a frame set beside a baseline's: the time against the target, then what each
+/// frame cost (CPU time and bytes written), for information.
+fn frame_rows(label: &str, a: &Frames, baseline: &str, b: &Frames, target: Option<f64>) -> Vec<[String; 7]> {
+    let shown = |value: Option<f64>| value.map_or("n/a".to_owned(), |v| format!("{v:.2}"));
+    let (time_a, time_b) = (a.median(), b.median());
+    vec![
+        [
+            format!("{label}, ms (median of {RUNS})"),
+            format!("{time_a:.2}"),
+            baseline.to_owned(),
+            format!("{time_b:.2}"),
+            format!("{:.2}×", time_a / time_b),
+            target.map_or("(info)".to_owned(), |t| format!("≤ {t}×")),
+            target.map_or(String::new(), |t| yes(time_a / time_b <= t).to_owned()),
+        ],
+        [
+            "  of which CPU, ms (schedstat)".into(),
+            shown(a.cpu_ms),
+            String::new(),
+            shown(b.cpu_ms),
+            a.cpu_ms.zip(b.cpu_ms).map_or("-".to_owned(), |(a, b)| ratio_or_dash(a, b)),
+            "(info)".into(),
+            String::new(),
+        ],
+        [
+            "  bytes written for it".into(),
+            format!("{:.0}", a.bytes),
+            String::new(),
+            format!("{:.0}", b.bytes),
+            ratio_or_dash(a.bytes, b.bytes),
+            "(info)".into(),
+            String::new(),
+        ],
+    ]
 }
 
 fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<Idle>) -> Result<()> {
@@ -766,109 +826,133 @@ fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<I
         Ok(meta.len() as f64 / MIB)
     };
     let sizes = (size(subjects[0])?, size(subjects[1])?);
+    let (one_line, whole) = ("minimal", "minimal --full");
 
-    let mut table = Table::new(["metric", "bezwaar", "minimal", "ratio", "target", "met"]);
-    for row in bezwaar.timing_rows(&minimal, Some(1.2)) {
-        table.row(row);
+    let mut table = Table::new(["metric", "bezwaar", "baseline", "value", "ratio", "target", "met"]);
+    let timed = [
+        ("first frame", &bezwaar.first, whole, &full.first),
+        ("t: every line changes language", press(&bezwaar, LANGUAGE)?, whole, press(&full, 0)?),
+        ("→: the next screen", press(&bezwaar, NEXT_SCREEN)?, whole, press(&full, 0)?),
+        ("↓: two lines of the list change", press(&bezwaar, DOWN)?, one_line, press(&minimal, 0)?),
+    ];
+    for (label, a, baseline, b) in timed {
+        for row in frame_rows(label, a, baseline, b, Some(1.2)) {
+            table.row(row);
+        }
     }
+    let mut row = |metric: String, a: String, b: String, ratio: String, target: &str, met: &str| {
+        table.row([metric, a, one_line.to_owned(), b, ratio, target.to_owned(), met.to_owned()]);
+    };
     let (c0, c1) = (cpu(&idle.0), cpu(&idle.1));
-    table.row([
+    row(
         format!("idle CPU in {} s, ms (max of {IDLE_RUNS})", IDLE.as_secs()),
         c0.to_string(),
         c1.to_string(),
         ratio_or_dash(c0 as f64, c1 as f64),
-        "0".into(),
-        yes(c0 == 0).into(),
-    ]);
+        "0",
+        yes(c0 == 0),
+    );
     let optional = |value: Option<u64>| value.map_or("n/a".to_owned(), |v| v.to_string());
     let (n0, n1) = (cpu_ns(&idle.0), cpu_ns(&idle.1));
-    table.row([
+    row(
         "  same, µs on CPU (schedstat)".into(),
         optional(n0.map(|ns| ns / 1000)),
         optional(n1.map(|ns| ns / 1000)),
         ratio_or_dash(n0.unwrap_or(0) as f64, n1.unwrap_or(0) as f64),
-        "0".into(),
-        n0.map_or("n/a", |ns| yes(ns == 0)).into(),
-    ]);
+        "0",
+        n0.map_or("n/a", |ns| yes(ns == 0)),
+    );
     let (w0, w1) = (wakeups(&idle.0), wakeups(&idle.1));
-    table.row([
+    row(
         "  same, thread wakeups".into(),
         optional(w0),
         optional(w1),
         ratio_or_dash(w0.unwrap_or(0) as f64, w1.unwrap_or(0) as f64),
-        "0".into(),
-        w0.map_or("n/a", |w| yes(w == 0)).into(),
-    ]);
+        "0",
+        w0.map_or("n/a", |w| yes(w == 0)),
+    );
     let (b0, b1) = (idle_bytes(&idle.0), idle_bytes(&idle.1));
-    table.row([
+    row(
         "  same, bytes written".into(),
         b0.to_string(),
         b1.to_string(),
         ratio_or_dash(b0 as f64, b1 as f64),
-        "0".into(),
-        yes(b0 == 0).into(),
-    ]);
+        "0",
+        yes(b0 == 0),
+    );
     let (m0, m1) = (bezwaar.hwm_mib, minimal.hwm_mib);
-    table.row([
+    row(
         format!("peak memory VmHWM, MiB (median of {RUNS})"),
         format!("{m0:.2}"),
         format!("{m1:.2}"),
         format!("{:.2}×", m0 / m1),
-        "≤ 2×".into(),
-        yes(m0 / m1 <= 2.0).into(),
-    ]);
+        "≤ 2×",
+        yes(m0 / m1 <= 2.0),
+    );
     for (label, a, b) in [
         ("  at the end: anonymous (heap, stacks)", bezwaar.anon_mib, minimal.anon_mib),
         ("  at the end: file-backed (binary, libc)", bezwaar.file_mib, minimal.file_mib),
     ] {
-        table.row([
-            label.into(),
-            format!("{a:.2}"),
-            format!("{b:.2}"),
-            format!("{:.2}×", a / b),
-            "(info)".into(),
-            String::new(),
-        ]);
+        row(label.into(), format!("{a:.2}"), format!("{b:.2}"), format!("{:.2}×", a / b), "(info)", "");
     }
-    table.row([
+    row(
         "binary size, MiB (stripped, lto)".into(),
         format!("{:.2}", sizes.0),
         format!("{:.2}", sizes.1),
         format!("{:.2}×", sizes.0 / sizes.1),
-        "≤ 3 MiB".into(),
-        yes(sizes.0 <= 3.0).into(),
-    ]);
+        "≤ 3 MiB",
+        yes(sizes.0 <= 3.0),
+    );
     println!("{}", table.render());
     println!(
-        "spread (min–max, ms): first frame bezwaar {}, minimal {}; key to frame bezwaar {}, minimal {}",
-        spread(&bezwaar.first),
-        spread(&minimal.first),
-        spread(&bezwaar.key),
-        spread(&minimal.key)
+        "baselines: {whole} is a bordered paragraph whose text fills the window, as every bezwaar screen \
+         does; its t changes every line. {one_line} is the same paragraph with one line of text; its t \
+         changes that line. Each bezwaar figure stands beside the baseline that draws as much: the first \
+         frame, t and → beside {whole}; ↓ on the platform list (two lines change) beside {one_line}."
     );
     println!(
-        "first frame: from spawn until the last byte of the frame (bezwaar: the warning's title and \"{QUIT_EN}\" \
-         in the footer). key to frame: from writing t until the last byte of the next frame (bezwaar: the \
-         whole screen in Dutch; minimal: one line of text)."
+        "spread (min–max, ms): first frame bezwaar {}, {whole} {}; t bezwaar {}, {whole} {}; ↓ bezwaar {}, \
+         {one_line} {}",
+        spread(&bezwaar.first.times),
+        spread(&full.first.times),
+        spread(&press(&bezwaar, LANGUAGE)?.times),
+        spread(&press(&full, 0)?.times),
+        spread(&press(&bezwaar, DOWN)?.times),
+        spread(&press(&minimal, 0)?.times),
+    );
+    println!(
+        "a frame's time: from spawn, or from writing the key, until the last byte of the frame. bezwaar's t is \
+         its first language switch, which also reads the other language's texts."
     );
 
     println!();
     println!(
-        "context: bezwaar against minimal --full, whose t redraws a whole screen of text as bezwaar's language \
-         switch does"
+        "context: whole-screen frames beside the one-line baseline (unlike amounts of drawing; the ratio is \
+         mostly the bytes)"
     );
-    let mut context = Table::new(["metric", "bezwaar", "minimal --full", "ratio"]);
-    for [metric, a, b, ratio, ..] in bezwaar.timing_rows(&full, None) {
-        context.row([metric, a, b, ratio]);
+    let mut context = Table::new(["metric", "bezwaar", "baseline", "value", "ratio"]);
+    for (label, a, b) in [
+        ("first frame", &bezwaar.first, &minimal.first),
+        ("t: every line changes language", press(&bezwaar, LANGUAGE)?, press(&minimal, 0)?),
+    ] {
+        for [metric, a, baseline, b, ratio, ..] in frame_rows(label, a, one_line, b, None) {
+            context.row([metric, a, baseline, b, ratio]);
+        }
     }
     context.row([
         format!("peak memory VmHWM, MiB (median of {RUNS})"),
         format!("{:.2}", bezwaar.hwm_mib),
+        whole.to_owned(),
         format!("{:.2}", full.hwm_mib),
         format!("{:.2}×", bezwaar.hwm_mib / full.hwm_mib),
     ]);
     println!("{}", context.render());
     Ok(())
+}
+
+/// The frames after a subject's `n`th press.
+fn press(summary: &Summary, n: usize) -> Result<&Frames> {
+    summary.presses.get(n).ok_or_else(|| format!("press {n} was not measured"))
 }
 
 type Pair<T> = (Vec<T>, Vec<T>);
