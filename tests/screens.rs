@@ -432,3 +432,16 @@ fn a_platform_with_many_accounts_points_to_the_overview() {
     find_row(buffer, "en nog 997 andere accounts (p: overzicht)");
     find_row(buffer, "3  Meta (info van derden)");
 }
+
+#[test]
+fn a_frame_of_another_size_than_the_window_counts_its_own_scrolling() {
+    // The state keeps the scrolling limit for the window's size; a frame of another size must
+    // not borrow it. At 80x24 the Dutch warning fits; at 60x16 it does not.
+    let app = app(Lang::Nl, TODAY, Screen::Warning);
+    assert_eq!(app.max_scroll(), 0, "the warning fits at 80x24");
+    let small = draw(&app, 60, 16);
+    find_row(small.backend().buffer(), "↓ meer");
+    let large = draw(&app, 80, 24);
+    let text: String = large.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(!text.contains("↓ meer"), "{text}");
+}
