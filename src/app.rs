@@ -494,12 +494,7 @@ impl App {
 
     /// "Instagram", or "Facebook (werk)" for a named account.
     pub fn entry_label(&self, platform: &str, account: Option<&str>) -> String {
-        let texts = self.texts();
-        let name = self.content.catalogue.platform(platform).map_or(platform, |p| texts.platform_name(p));
-        match account {
-            Some(account) => format!("{name} ({account})"),
-            None => name.to_owned(),
-        }
+        self.texts().entry_label(&self.content.catalogue, platform, account)
     }
 
     /// The objection selected in the overview.

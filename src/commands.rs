@@ -57,7 +57,7 @@ impl Context<'_> {
         platform: &str,
         account: Option<&str>,
     ) -> (String, String) {
-        let name = catalogue.platform(platform).map_or(platform, |p| texts.platform_name(p)).to_owned();
+        let name = texts.platform_label(catalogue, platform).to_owned();
         (name, account.unwrap_or(&texts.record.main_account).to_owned())
     }
 
@@ -290,8 +290,7 @@ pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Ve
 }
 
 fn objection_line(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
-    let (name, _) = Context::label(texts, catalogue, &objection.platform, None);
-    let who = objection.account.as_ref().map_or(name.clone(), |account| format!("{name} ({account})"));
+    let who = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
     format!("{who}: {}", texts.objection_status(catalogue, objection))
 }
 

@@ -374,6 +374,20 @@ impl Texts {
         self.platform(&platform.id).and_then(|texts| texts.name.as_deref()).unwrap_or(&platform.name)
     }
 
+    /// The name for a platform id in a record; an id this version does not know stays as it is.
+    pub fn platform_label<'a>(&'a self, catalogue: &'a Catalogue, id: &'a str) -> &'a str {
+        catalogue.platform(id).map_or(id, |platform| self.platform_name(platform))
+    }
+
+    /// "Instagram", or "Facebook (werk)" for a named account.
+    pub fn entry_label(&self, catalogue: &Catalogue, platform: &str, account: Option<&str>) -> String {
+        let name = self.platform_label(catalogue, platform);
+        match account {
+            Some(account) => format!("{name} ({account})"),
+            None => name.to_owned(),
+        }
+    }
+
     /// Every source id named anywhere in these texts.
     fn source_ids(&self) -> impl Iterator<Item = &String> {
         let warning = &self.warning;

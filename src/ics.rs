@@ -37,11 +37,7 @@ pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: N
         .filter(|objection| is_open(catalogue, objection))
         .map(|objection| {
             let platform = catalogue.platform(&objection.platform);
-            let name = platform.map_or(objection.platform.as_str(), |p| texts.platform_name(p));
-            let label = match &objection.account {
-                Some(account) => format!("{name} ({account})"),
-                None => name.to_owned(),
-            };
+            let label = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
             let form = platform.map_or("", |p| p.form_url.as_str());
             let followup = &texts.followup;
             Reminder {
