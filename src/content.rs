@@ -68,7 +68,7 @@ impl Lang {
 }
 
 /// A failure to read the embedded content. Only a broken build can cause it; a test guards it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ContentError {
     file: &'static str,
     problem: String,
@@ -91,8 +91,8 @@ pub struct Content {
     pub catalogue: Catalogue,
     first_lang: Lang,
     first: Texts,
-    /// The other language's texts, read on demand; `None` if they could not be read.
-    other: OnceLock<Option<Texts>>,
+    /// The other language's texts, read on demand.
+    other: OnceLock<Result<Texts, ContentError>>,
 }
 
 impl Content {
@@ -119,12 +119,7 @@ impl Content {
         if lang == self.first_lang {
             return Ok(&self.first);
         }
-        let other = self.other.get_or_init(|| parse_texts(lang).ok());
-        match other {
-            Some(texts) => Ok(texts),
-            // Read again only to report why.
-            None => parse_texts(lang).map(|_| &self.first),
-        }
+        self.other.get_or_init(|| parse_texts(lang)).as_ref().map_err(Clone::clone)
     }
 
     pub fn platforms(&self) -> &[Platform] {
@@ -780,8 +775,8 @@ mod tests {
             if lang == self.first_lang {
                 return &mut self.first;
             }
-            self.other.get_or_init(|| parse_texts(lang).ok());
-            self.other.get_mut().and_then(Option::as_mut).expect("the other language reads")
+            self.other.get_or_init(|| parse_texts(lang));
+            self.other.get_mut().and_then(|texts| texts.as_mut().ok()).expect("the other language reads")
         }
     }
 
@@ -802,7 +797,7 @@ mod tests {
             assert!(!std::ptr::eq(other, first), "{lang:?}: the other language, not a stand-in");
             // Each language's key names the other one.
             assert_ne!(other.keys.language, first.keys.language);
-            assert!(content.other.get().is_some_and(Option::is_some));
+            assert!(content.other.get().is_some_and(Result::is_ok));
         }
     }
 

@@ -31,12 +31,13 @@ fn main() -> ExitCode {
             return ExitCode::from(70);
         }
     };
-    let default_store = Store::locate(None, None);
-    let facts = HelpFacts {
-        default_data_file: default_store.as_ref().map(|s| s.path().display().to_string()).unwrap_or_default(),
+    let facts = || HelpFacts {
+        default_data_file: Store::locate(None, None)
+            .map(|store| store.path().display().to_string())
+            .unwrap_or_default(),
         platforms: content.platforms().iter().map(|p| p.id.clone()).collect(),
     };
-    let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, &facts);
+    let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, facts);
     let lang = cli.lang().unwrap_or(env_lang);
     let texts = content.texts(lang);
     let local = chrono::Local::now().date_naive();

@@ -86,6 +86,8 @@ proptest! {
         let lang = if dutch { Lang::Nl } else { Lang::En };
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let mut app = App::new(Content::embedded(lang).unwrap(), lang, today);
+        // As the wizard does: the terminal's size is the first message.
+        app.update(Message::Resized(80, 24));
         let (mut width, mut height) = (80u16, 24u16);
         for input in inputs {
             let message = match input {

@@ -203,15 +203,17 @@ impl Widget for &App {
     }
 }
 
-/// Draws a body in its frame, scrolled, with "more" marks where text is hidden.
 /// The scrolling limit the state keeps, when it is the one for this text in this frame: the
 /// help's while the help is open, the screen's otherwise, and only for the window's own size.
 fn kept_limit(app: &App, area: Rect, overlay: bool) -> Option<u16> {
-    (overlay == app.help && area.as_size() == app.viewport).then(|| app.max_scroll())
+    let kept = (overlay == app.help && area.as_size() == app.viewport).then(|| app.max_scroll());
+    // Catches, in tests and debug builds, a state changed without a message.
+    debug_assert!(kept.is_none_or(|kept| kept == max_scroll(app)), "the kept scrolling limit is stale");
+    kept
 }
 
-/// Draws a text in a frame, scrolled; `limit` is how far it can scroll, if known already, so
-/// that it is not laid out an extra time to find out.
+/// Draws a body in its frame, scrolled, with "more" marks where text is hidden; `limit` is how
+/// far it can scroll, if known already, so that it is not laid out an extra time to find out.
 fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, limit: Option<u16>, buf: &mut Buffer) {
     let texts = app.texts();
     let block = body_block(&body.title, &app.theme);
@@ -359,6 +361,7 @@ fn styled(text: impl Into<String>, style: Style) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Message;
     use crate::content::{Content, Lang};
     use chrono::NaiveDate;
 
@@ -378,6 +381,7 @@ mod tests {
         let mut app = app();
         app.screen = Screen::Step { platform: 0, step: 0 };
         app.hyperlinks = true;
+        app.update(Message::Resized(80, 24));
         let buf = render(&app, 80, 24);
         let url = "https://help.instagram.com/contact/767264225370182";
         let opening = format!("\x1b]8;;{url}\x1b\\h");
@@ -394,6 +398,7 @@ mod tests {
     fn without_hyperlinks_no_escape_reaches_the_buffer() {
         let mut app = app();
         app.screen = Screen::Step { platform: 0, step: 0 };
+        app.update(Message::Resized(80, 24));
         let buf = render(&app, 80, 24);
         assert!(buf.content().iter().all(|cell| !cell.symbol().contains('\x1b')));
     }
