@@ -319,8 +319,14 @@ impl App {
                 self.entry = (self.entry + 1).min(self.record.objections.len().saturating_sub(1));
                 self.scroll = ui::overview_follow(self);
             }
-            Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
-            Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
+            Message::SelectPrevious => {
+                self.selected = self.selected.saturating_sub(1);
+                self.scroll = ui::platforms_follow(self);
+            }
+            Message::SelectNext => {
+                self.selected = (self.selected + 1).min(self.platforms().len() - 1);
+                self.scroll = ui::platforms_follow(self);
+            }
             Message::Choose(index) => {
                 if self.screen == Screen::Platforms && index < self.platforms().len() {
                     self.selected = index;
@@ -480,6 +486,8 @@ impl App {
         self.screen = screen;
         self.scroll = 0;
         self.notice = None;
+        // Back on the list, the platform just done (or the one after it) is in view.
+        self.scroll = ui::platforms_follow(self);
     }
 
     /// The record's objections in the order the overview lists them: catalogue order, then

@@ -445,3 +445,32 @@ fn a_frame_of_another_size_than_the_window_counts_its_own_scrolling() {
     let text: String = large.backend().buffer().content().iter().map(|c| c.symbol()).collect();
     assert!(!text.contains("↓ meer"), "{text}");
 }
+
+#[test]
+fn the_highlighted_platform_stays_in_view_in_a_small_window() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Platforms);
+        app.update(Message::Resized(60, 16));
+        let check = |app: &App| {
+            let terminal = draw(app, 60, 16);
+            let buffer = terminal.backend().buffer();
+            let row = find_row(buffer, &format!("› {}  ", app.selected + 1));
+            // Its name, its summary beneath it at this width, and its status, above the frame's edge.
+            let bottom = find_row(buffer, "└");
+            assert!(row + 2 < bottom, "{lang:?} platform {} cut off at row {row}", app.selected + 1);
+            for line in row + 1..=row + 2 {
+                assert!(row_text(buffer, line).starts_with("│       "), "{}", row_text(buffer, line));
+            }
+        };
+        let count = app.platforms().len();
+        for _ in 1..count {
+            app.update(Message::SelectNext);
+            check(&app);
+        }
+        assert!(app.scroll > 0, "the list scrolled to reach the last platform");
+        for _ in 1..count {
+            app.update(Message::SelectPrevious);
+            check(&app);
+        }
+    }
+}

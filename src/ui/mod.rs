@@ -97,7 +97,7 @@ fn body(app: &App, inner: Rect) -> Body {
     match app.screen {
         Screen::Warning => warning::body(app),
         Screen::Risks => risks::body(app),
-        Screen::Platforms => platforms::body(app),
+        Screen::Platforms => platforms::body(app, inner.width),
         Screen::Step { platform, step } => steps::body(app, platform, step),
         Screen::Done { platform } => done::body(app, platform),
         Screen::Overview => overview::body(app, inner),
@@ -156,6 +156,25 @@ pub fn overview_follow(app: &App) -> u16 {
         return app.scroll;
     }
     overview::follow(app, body_inner(app, area))
+}
+
+/// The scroll that keeps the highlighted platform in view on the platform list: the least
+/// change from the current one.
+pub fn platforms_follow(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    if too_small(area) || app.screen != Screen::Platforms {
+        return app.scroll;
+    }
+    let inner = body_inner(app, area);
+    let (mut lines, chosen) = platforms::lines(app, inner.width);
+    // Each line wraps on its own, so the lines before a line wrap into as many rows as precede it.
+    lines.truncate(chosen.end);
+    let rows = |lines: &[Line<'static>]| {
+        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(inner.width)).unwrap_or(u16::MAX)
+    };
+    let (top, bottom) = (rows(&lines[..chosen.start]), rows(&lines));
+    let scroll = app.scroll.max(bottom.saturating_sub(inner.height));
+    scroll.min(top)
 }
 
 /// Whether the window is below the minimum size, where only a request for a bigger one shows.
