@@ -128,3 +128,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The platform list finds the rows above its highlighted entry by wrapping the lines before
+    /// it on their own: that holds only if each line wraps independently of the others.
+    #[test]
+    fn lines_wrap_independently(
+        lines in prop::collection::vec("[a-z ›“”ëé—\u{4e00}]{0,120}", 0..12),
+        width in 1u16..100,
+    ) {
+        use ratatui::text::{Line, Text};
+        use ratatui::widgets::{Paragraph, Wrap};
+        let count = |lines: &[String]| {
+            let text = Text::from(lines.iter().cloned().map(Line::from).collect::<Vec<_>>());
+            Paragraph::new(text).wrap(Wrap { trim: false }).line_count(width)
+        };
+        let each: usize = lines.iter().map(|line| count(std::slice::from_ref(line))).sum();
+        prop_assert_eq!(count(&lines), each);
+    }
+}

@@ -167,12 +167,15 @@ pub fn platforms_follow(app: &App) -> u16 {
     }
     let inner = body_inner(app, area);
     let (mut lines, chosen) = platforms::lines(app, inner.width);
-    // Each line wraps on its own, so the lines before a line wrap into as many rows as precede it.
-    lines.truncate(chosen.end);
-    let rows = |lines: &[Line<'static>]| {
-        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(inner.width)).unwrap_or(u16::MAX)
+    // Each line wraps on its own: the rows above the highlighted entry are the rows its lines
+    // before it wrap into, and the entry's own lines add theirs.
+    let entry = lines.drain(chosen.clone()).collect::<Vec<_>>();
+    lines.truncate(chosen.start);
+    let rows = |lines: Vec<Line<'static>>| {
+        u16::try_from(wrapped(Text::from(lines)).line_count(inner.width)).unwrap_or(u16::MAX)
     };
-    let (top, bottom) = (rows(&lines[..chosen.start]), rows(&lines));
+    let top = rows(lines);
+    let bottom = top.saturating_add(rows(entry));
     let scroll = app.scroll.max(bottom.saturating_sub(inner.height));
     scroll.min(top)
 }
