@@ -4,6 +4,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::content::{CliTexts, Lang, fill};
@@ -75,8 +76,18 @@ impl Cli {
         if args.len() <= 1 {
             return Cli { lang: None, data_file: None, help: None, version: None, command: None };
         }
-        let matches = command(texts, &help()).get_matches_from(args);
-        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+        let command = command(texts, &help());
+        let parsed =
+            command.clone().try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches));
+        parsed.unwrap_or_else(|error| match error.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+            _ => {
+                eprintln!("{}", mistake(texts, &command, &error, args));
+                std::process::exit(2)
+            }
+        })
     }
 
     pub fn lang(&self) -> Option<Lang> {
@@ -163,6 +174,63 @@ pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
     None
 }
 
+/// A mistake on the command line, said in the person's language (clap's own messages are in
+/// English): what bezwaar did not understand, what it may have meant, and which help to read.
+pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, args: &[OsString]) -> String {
+    let context = |kind: ContextKind| match error.get(kind)? {
+        ContextValue::String(value) => Some(value.clone()),
+        ContextValue::Strings(values) => Some(values.join(", ")),
+        ContextValue::StyledStr(value) => Some(value.to_string()),
+        ContextValue::StyledStrs(values) => {
+            Some(values.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+        }
+        _ => None,
+    };
+    let quoted = |value: String| format!("'{}'", crate::record::clean(&value, 80));
+    let mut lines = Vec::new();
+    let input = context(ContextKind::InvalidSubcommand).or_else(|| context(ContextKind::InvalidArg));
+    match (error.kind(), input) {
+        (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, Some(input)) => {
+            lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(input))]));
+            let suggestion =
+                context(ContextKind::SuggestedSubcommand).or_else(|| context(ContextKind::SuggestedArg));
+            if let Some(suggestion) = suggestion {
+                lines.push(fill(&texts.mistake_suggestion, &[("suggestion", &quoted(suggestion))]));
+            }
+        }
+        (ErrorKind::InvalidValue, Some(option)) => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            match context(ContextKind::ValidValue).filter(|accepted| !accepted.is_empty()) {
+                // An option given without its value.
+                _ if value.is_empty() => lines.push(fill(&texts.mistake_missing, &[("missing", &option)])),
+                Some(accepted) => lines.push(fill(
+                    &texts.mistake_value,
+                    &[("input", &quoted(value)), ("option", &option), ("accepted", &accepted)],
+                )),
+                None => lines.push(fill(&texts.mistake_other, &[("detail", &quoted(value))])),
+            }
+        }
+        (ErrorKind::MissingRequiredArgument, Some(missing)) => {
+            lines.push(fill(&texts.mistake_missing, &[("missing", &missing)]));
+        }
+        _ => {
+            // Anything else: clap's own first line, which names the problem, in English.
+            let rendered = error.render().to_string();
+            let detail = rendered.lines().next().unwrap_or_default().trim_start_matches("error: ");
+            lines.push(fill(&texts.mistake_other, &[("detail", &crate::record::clean(detail, 200))]));
+        }
+    }
+    // The help of the command that was meant, if one was named.
+    let named = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| arg.to_str())
+        .find(|arg| command.get_subcommands().any(|subcommand| subcommand.get_name() == *arg));
+    let help = named.map_or("bezwaar --help".to_owned(), |name| format!("bezwaar {name} --help"));
+    lines.push(fill(&texts.mistake_help, &[("help", &help)]));
+    format!("bezwaar: {}", lines.join("\n"))
+}
+
 /// Today's date: `BEZWAAR_TODAY` (YYYY-MM-DD) when set and not empty, else the local date.
 /// A malformed value is an error with a message for the person.
 pub fn today(value: Option<&OsStr>, texts: &CliTexts, local: NaiveDate) -> Result<NaiveDate, String> {
@@ -233,6 +301,72 @@ mod tests {
         assert!(parse(&["bezwaar", "--lang", "nl"]).is_ok());
         let error = parse(&["bezwaar", "--lang", "fr"]).unwrap_err();
         assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn mistakes_are_said_in_the_persons_language() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        for lang in Lang::ALL {
+            let texts = &content.texts(lang).cli;
+            let said = |list: &[&str]| {
+                let command = command(texts, &facts());
+                let error = command.clone().try_get_matches_from(args(list)).unwrap_err();
+                mistake(texts, &command, &error, &args(list))
+            };
+            let help = |name: &str| fill(&texts.mistake_help, &[("help", name)]);
+            let cases = [
+                (
+                    said(&["bezwaar", "statu"]),
+                    vec![
+                        fill(&texts.mistake_unknown, &[("input", "'statu'")]),
+                        fill(&texts.mistake_suggestion, &[("suggestion", "'status'")]),
+                        help("bezwaar --help"),
+                    ],
+                ),
+                (
+                    said(&["bezwaar", "--lang", "fr"]),
+                    vec![
+                        fill(
+                            &texts.mistake_value,
+                            &[("input", "'fr'"), ("option", "--lang <nl|en>"), ("accepted", "nl, en")],
+                        ),
+                        help("bezwaar --help"),
+                    ],
+                ),
+                (
+                    said(&["bezwaar", "status", "--jsn"]),
+                    vec![
+                        fill(&texts.mistake_unknown, &[("input", "'--jsn'")]),
+                        fill(&texts.mistake_suggestion, &[("suggestion", "'--json'")]),
+                        help("bezwaar status --help"),
+                    ],
+                ),
+                (
+                    said(&["bezwaar", "mark"]),
+                    vec![
+                        fill(&texts.mistake_missing, &[("missing", "<PLATFORM>")]),
+                        help("bezwaar mark --help"),
+                    ],
+                ),
+                (
+                    said(&["bezwaar", "mark", "instagram", "--date"]),
+                    vec![
+                        fill(&texts.mistake_missing, &[("missing", "--date <YYYY-MM-DD>")]),
+                        help("bezwaar mark --help"),
+                    ],
+                ),
+            ];
+            for (said, lines) in cases {
+                assert_eq!(said, format!("bezwaar: {}", lines.join("\n")), "{lang:?}");
+                assert!(
+                    !said.contains("error:") && !said.contains("Usage"),
+                    "{lang:?}: clap's English: {said}"
+                );
+            }
+            // Whatever is typed, nothing reaches the terminal as a control sequence.
+            let hostile = said(&["bezwaar", "\x1b]52;c;aGk=\x07"]);
+            assert!(!hostile.contains('\x1b') && !hostile.contains('\x07'), "{hostile:?}");
+        }
     }
 
     #[test]

@@ -710,6 +710,14 @@ pub struct CliTexts {
     pub ics_help: String,
     pub guide_about: String,
     pub guide_platform_help: String,
+    /// A mistake on the command line: something bezwaar does not know, what it may have meant,
+    /// a value that cannot be, something missing, anything else; and where to look.
+    pub mistake_unknown: String,
+    pub mistake_suggestion: String,
+    pub mistake_value: String,
+    pub mistake_missing: String,
+    pub mistake_other: String,
+    pub mistake_help: String,
 }
 
 /// What bezwaar says about the record of objections, on screen and on the command line.
@@ -949,7 +957,8 @@ mod tests {
         let content = content();
         for lang in Lang::ALL {
             let texts = content.texts(lang);
-            let checks: [(&str, &[&str]); 9] = [
+            let cli = &texts.cli;
+            let checks: [(&str, &[&str]); 15] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -959,6 +968,12 @@ mod tests {
                 (&texts.done.title, &["platform"]),
                 (&texts.done.other_platform, &["platform"]),
                 (&texts.app.too_small, &["width", "height"]),
+                (&cli.mistake_unknown, &["input"]),
+                (&cli.mistake_suggestion, &["suggestion"]),
+                (&cli.mistake_value, &["input", "option", "accepted"]),
+                (&cli.mistake_missing, &["missing"]),
+                (&cli.mistake_other, &["detail"]),
+                (&cli.mistake_help, &["help"]),
             ];
             for (template, names) in checks {
                 let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();
