@@ -298,7 +298,22 @@ impl App {
 
     /// Changes the state for one message; returns the work the event loop must do, if any.
     pub fn update(&mut self, message: Message) -> Option<Effect> {
+        // On the platform list, what moves the highlight or scrolls on purpose places the view
+        // itself; after anything else (arriving, the help closing, a resize, another language,
+        // a notice taking room) the highlighted platform's name is brought back into view.
+        let places_view = matches!(
+            message,
+            Message::ScrollUp
+                | Message::ScrollDown
+                | Message::PageUp
+                | Message::PageDown
+                | Message::SelectPrevious
+                | Message::SelectNext
+        );
         let effect = self.apply(message);
+        if self.screen == Screen::Platforms && !self.help && !places_view {
+            self.scroll = ui::platforms_follow(self, false);
+        }
         self.settle();
         effect
     }
@@ -321,11 +336,11 @@ impl App {
             }
             Message::SelectPrevious => {
                 self.selected = self.selected.saturating_sub(1);
-                self.scroll = ui::platforms_follow(self);
+                self.scroll = ui::platforms_follow(self, true);
             }
             Message::SelectNext => {
                 self.selected = (self.selected + 1).min(self.platforms().len() - 1);
-                self.scroll = ui::platforms_follow(self);
+                self.scroll = ui::platforms_follow(self, true);
             }
             Message::Choose(index) => {
                 if self.screen == Screen::Platforms && index < self.platforms().len() {
@@ -486,8 +501,6 @@ impl App {
         self.screen = screen;
         self.scroll = 0;
         self.notice = None;
-        // Back on the list, the platform just done (or the one after it) is in view.
-        self.scroll = ui::platforms_follow(self);
     }
 
     /// The record's objections in the order the overview lists them: catalogue order, then

@@ -474,3 +474,50 @@ fn the_highlighted_platform_stays_in_view_in_a_small_window() {
         }
     }
 }
+
+#[test]
+fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
+    use bezwaar::record::{Record, Store};
+    let visible = |app: &App, what: &str| {
+        let terminal = draw(app, app.viewport.width, app.viewport.height);
+        let buffer = terminal.backend().buffer();
+        let marker = format!("› {}  ", app.selected + 1);
+        assert!((0..buffer.area.height).any(|y| row_text(buffer, y).contains(&marker)), "{marker:?} {what}");
+    };
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Platforms);
+        app.store = Some(Store::new("/home/anna/.local/share/bezwaar/record.json"));
+        app.update(Message::Resized(60, 16));
+        for _ in 1..app.platforms().len() {
+            app.update(Message::SelectNext);
+        }
+        app.update(Message::ToggleHelp);
+        app.update(Message::CloseHelp);
+        visible(&app, "after the help");
+        app.update(Message::ToggleLanguage);
+        visible(&app, "in the other language");
+        app.update(Message::Resized(61, 16));
+        visible(&app, "after a resize");
+        app.update(Message::Saved(Err("No space left on device (os error 28)".into())));
+        assert!(app.notice.is_some());
+        visible(&app, "with a notice taking room");
+        // Scrolling on purpose is left alone.
+        for _ in 0..20 {
+            app.update(Message::PageUp);
+        }
+        assert_eq!(app.scroll, 0, "{lang:?}");
+    }
+    // Arriving at the list keeps a problem with the record, above the first platform, in view.
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Risks).with_record(
+            None,
+            Record::default(),
+            Some(bezwaar::record::Problem::Unreadable("Permission denied (os error 13)".into())),
+        );
+        app.update(Message::Resized(60, 16));
+        app.update(Message::Next);
+        assert_eq!(app.screen, Screen::Platforms);
+        assert_eq!(app.scroll, 0, "{lang:?}: the problem stays in view");
+        visible(&app, "on arrival");
+    }
+}

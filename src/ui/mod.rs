@@ -158,9 +158,10 @@ pub fn overview_follow(app: &App) -> u16 {
     overview::follow(app, body_inner(app, area))
 }
 
-/// The scroll that keeps the highlighted platform in view on the platform list: the least
-/// change from the current one.
-pub fn platforms_follow(app: &App) -> u16 {
+/// The scroll that keeps the highlighted platform in view on the platform list, with the least
+/// change from the current one: its whole entry (`whole`), or its name line, so that arriving at
+/// the top of the list keeps what stands above the first platform in view.
+pub fn platforms_follow(app: &App, whole: bool) -> u16 {
     let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
     if too_small(area) || app.screen != Screen::Platforms {
         return app.scroll;
@@ -175,7 +176,7 @@ pub fn platforms_follow(app: &App) -> u16 {
         u16::try_from(wrapped(Text::from(lines)).line_count(inner.width)).unwrap_or(u16::MAX)
     };
     let top = rows(lines);
-    let bottom = top.saturating_add(rows(entry));
+    let bottom = if whole { top.saturating_add(rows(entry)) } else { top.saturating_add(1) };
     let scroll = app.scroll.max(bottom.saturating_sub(inner.height));
     scroll.min(top)
 }
