@@ -187,9 +187,23 @@ pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, a
         _ => None,
     };
     let quoted = |value: String| format!("'{}'", crate::record::clean(&value, 80));
+    // "--lang <nl|en>" is said as "--lang".
+    let flag = |arg: String| arg.split_whitespace().next().map(str::to_owned).unwrap_or(arg);
     let mut lines = Vec::new();
     let input = context(ContextKind::InvalidSubcommand).or_else(|| context(ContextKind::InvalidArg));
     match (error.kind(), input) {
+        (ErrorKind::InvalidUtf8, _) => {
+            let typed = args.iter().skip(1).find(|arg| arg.to_str().is_none());
+            let typed = typed.map(|arg| arg.to_string_lossy().into_owned()).unwrap_or_default();
+            lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(typed))]));
+        }
+        (ErrorKind::ArgumentConflict, Some(option)) => {
+            lines.push(fill(&texts.mistake_twice, &[("input", &flag(option))]));
+        }
+        (ErrorKind::TooManyValues, _) if error.get(ContextKind::InvalidValue).is_some() => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(value))]));
+        }
         (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, Some(input)) => {
             lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(input))]));
             let suggestion =
@@ -205,7 +219,7 @@ pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, a
                 _ if value.is_empty() => lines.push(fill(&texts.mistake_missing, &[("missing", &option)])),
                 Some(accepted) => lines.push(fill(
                     &texts.mistake_value,
-                    &[("input", &quoted(value)), ("option", &option), ("accepted", &accepted)],
+                    &[("input", &quoted(value)), ("option", &flag(option)), ("accepted", &accepted)],
                 )),
                 None => lines.push(fill(&texts.mistake_other, &[("detail", &quoted(value))])),
             }
@@ -220,15 +234,37 @@ pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, a
             lines.push(fill(&texts.mistake_other, &[("detail", &crate::record::clean(detail, 200))]));
         }
     }
-    // The help of the command that was meant, if one was named.
-    let named = args
-        .iter()
-        .skip(1)
-        .filter_map(|arg| arg.to_str())
-        .find(|arg| command.get_subcommands().any(|subcommand| subcommand.get_name() == *arg));
+    let named = named_command(command, args);
     let help = named.map_or("bezwaar --help".to_owned(), |name| format!("bezwaar {name} --help"));
     lines.push(fill(&texts.mistake_help, &[("help", &help)]));
     format!("bezwaar: {}", lines.join("\n"))
+}
+
+/// The command named on the command line, if any: the first word that is neither an option nor
+/// an option's value, before any `--`.
+fn named_command<'a>(command: &clap::Command, args: &'a [OsString]) -> Option<&'a str> {
+    let takes_value = |word: &str| {
+        command.get_arguments().any(|arg| {
+            let named = word.strip_prefix("--").is_some_and(|long| arg.get_long() == Some(long))
+                || word.strip_prefix('-').and_then(|short| short.chars().next()) == arg.get_short();
+            named && arg.get_action().takes_values()
+        })
+    };
+    let mut words = args.iter().skip(1).map(|arg| arg.to_str());
+    while let Some(word) = words.next() {
+        let word = word?;
+        if word == "--" {
+            return None;
+        }
+        if word.starts_with('-') {
+            if !word.contains('=') && takes_value(word) {
+                words.next();
+            }
+            continue;
+        }
+        return command.get_subcommands().any(|sub| sub.get_name() == word).then_some(word);
+    }
+    None
 }
 
 /// Today's date: `BEZWAAR_TODAY` (YYYY-MM-DD) when set and not empty, else the local date.
@@ -328,7 +364,7 @@ mod tests {
                     vec![
                         fill(
                             &texts.mistake_value,
-                            &[("input", "'fr'"), ("option", "--lang <nl|en>"), ("accepted", "nl, en")],
+                            &[("input", "'fr'"), ("option", "--lang"), ("accepted", "nl, en")],
                         ),
                         help("bezwaar --help"),
                     ],
@@ -356,13 +392,55 @@ mod tests {
                     ],
                 ),
             ];
-            for (said, lines) in cases {
+            let more = [
+                (
+                    said(&["bezwaar", "--lang", "nl", "--lang", "en"]),
+                    vec![fill(&texts.mistake_twice, &[("input", "--lang")]), help("bezwaar --help")],
+                ),
+                (
+                    said(&["bezwaar", "status", "--json=yes"]),
+                    vec![fill(&texts.mistake_unknown, &[("input", "'yes'")]), help("bezwaar status --help")],
+                ),
+                // The help named is that of the command typed first, not of a later word.
+                (
+                    said(&["bezwaar", "statu", "platforms"]),
+                    vec![
+                        fill(&texts.mistake_unknown, &[("input", "'statu'")]),
+                        fill(&texts.mistake_suggestion, &[("suggestion", "'status'")]),
+                        help("bezwaar --help"),
+                    ],
+                ),
+                (
+                    said(&["bezwaar", "--data-file", "share", "statu"]),
+                    vec![
+                        fill(&texts.mistake_unknown, &[("input", "'statu'")]),
+                        fill(&texts.mistake_suggestion, &[("suggestion", "'status'")]),
+                        help("bezwaar --help"),
+                    ],
+                ),
+            ];
+            for (said, lines) in cases.into_iter().chain(more) {
                 assert_eq!(said, format!("bezwaar: {}", lines.join("\n")), "{lang:?}");
                 assert!(
                     !said.contains("error:") && !said.contains("Usage"),
                     "{lang:?}: clap's English: {said}"
                 );
             }
+            // Bytes that are not text are named as well as they can be.
+            let bytes = {
+                use std::os::unix::ffi::OsStringExt;
+                vec![OsString::from("bezwaar"), OsString::from_vec(vec![b'x', 0xff])]
+            };
+            let command = command(texts, &facts());
+            let error = command.clone().try_get_matches_from(&bytes).unwrap_err();
+            assert_eq!(
+                mistake(texts, &command, &error, &bytes),
+                format!(
+                    "bezwaar: {}\n{}",
+                    fill(&texts.mistake_unknown, &[("input", "'x\u{fffd}'")]),
+                    help("bezwaar --help")
+                )
+            );
             // Whatever is typed, nothing reaches the terminal as a control sequence.
             let hostile = said(&["bezwaar", "\x1b]52;c;aGk=\x07"]);
             assert!(!hostile.contains('\x1b') && !hostile.contains('\x07'), "{hostile:?}");

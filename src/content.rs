@@ -717,6 +717,7 @@ pub struct CliTexts {
     pub mistake_value: String,
     pub mistake_missing: String,
     pub mistake_other: String,
+    pub mistake_twice: String,
     pub mistake_help: String,
 }
 
@@ -958,7 +959,7 @@ mod tests {
         for lang in Lang::ALL {
             let texts = content.texts(lang);
             let cli = &texts.cli;
-            let checks: [(&str, &[&str]); 15] = [
+            let checks: [(&str, &[&str]); 16] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -973,6 +974,7 @@ mod tests {
                 (&cli.mistake_value, &["input", "option", "accepted"]),
                 (&cli.mistake_missing, &["missing"]),
                 (&cli.mistake_other, &["detail"]),
+                (&cli.mistake_twice, &["input"]),
                 (&cli.mistake_help, &["help"]),
             ];
             for (template, names) in checks {
