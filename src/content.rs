@@ -718,6 +718,7 @@ pub struct CliTexts {
     pub mistake_missing: String,
     pub mistake_other: String,
     pub mistake_twice: String,
+    pub mistake_not_text: String,
     pub mistake_help: String,
 }
 

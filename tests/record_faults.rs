@@ -783,7 +783,8 @@ fn hostile_text_never_reaches_the_file_or_the_terminal() {
     let mut command = bezwaar(&data, &["mark", "instagram", "--note"]);
     command.arg(OsString::from_vec(b"\xff\xfe\x1b[31mred".to_vec()));
     let refused = output(command).expect(2, "mark with a note that is not UTF-8");
-    assert!(refused.stderr.contains("invalid UTF-8") && !refused.stderr.contains('\x1b'), "{refused:#?}");
+    assert!(refused.stderr.contains("not text") && !refused.stderr.contains("red"), "{refused:#?}");
+    assert!(!refused.stderr.contains('\x1b'), "{refused:#?}");
     assert_eq!(fs::read(&data).unwrap(), before);
 }
 
