@@ -298,21 +298,15 @@ impl App {
 
     /// Changes the state for one message; returns the work the event loop must do, if any.
     pub fn update(&mut self, message: Message) -> Option<Effect> {
-        // On the platform list, what moves the highlight or scrolls on purpose places the view
-        // itself; after anything else (arriving, the help closing, a resize, another language,
-        // a notice taking room) the highlighted platform's name is brought back into view.
-        let places_view = matches!(
-            message,
-            Message::ScrollUp
-                | Message::ScrollDown
-                | Message::PageUp
-                | Message::PageDown
-                | Message::SelectPrevious
-                | Message::SelectNext
-        );
+        // A list keeps its selected line in view after every message (arriving, moving the
+        // selection, the help closing, a resize, another language, a notice taking room),
+        // except one that scrolls on purpose.
+        let scrolls =
+            matches!(message, Message::ScrollUp | Message::ScrollDown | Message::PageUp | Message::PageDown);
+        let moves = matches!(message, Message::SelectPrevious | Message::SelectNext);
         let effect = self.apply(message);
-        if self.screen == Screen::Platforms && !self.help && !places_view {
-            self.scroll = ui::platforms_follow(self, false);
+        if !scrolls && !self.help {
+            self.scroll = ui::follow_selection(self, moves);
         }
         self.settle();
         effect
@@ -328,20 +322,12 @@ impl App {
             Message::PageDown => self.scroll_by(i32::from(self.page())),
             Message::SelectPrevious if self.screen == Screen::Overview => {
                 self.entry = self.entry.saturating_sub(1);
-                self.scroll = ui::overview_follow(self);
             }
             Message::SelectNext if self.screen == Screen::Overview => {
                 self.entry = (self.entry + 1).min(self.record.objections.len().saturating_sub(1));
-                self.scroll = ui::overview_follow(self);
             }
-            Message::SelectPrevious => {
-                self.selected = self.selected.saturating_sub(1);
-                self.scroll = ui::platforms_follow(self, true);
-            }
-            Message::SelectNext => {
-                self.selected = (self.selected + 1).min(self.platforms().len() - 1);
-                self.scroll = ui::platforms_follow(self, true);
-            }
+            Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
+            Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
             Message::Choose(index) => {
                 if self.screen == Screen::Platforms && index < self.platforms().len() {
                     self.selected = index;
@@ -357,7 +343,6 @@ impl App {
                 if yes && self.record.unmark(&unmark.platform, unmark.account.as_deref()) {
                     self.notice = Some(Notice::Unmarked(unmark));
                     self.entry = self.entry.min(self.record.objections.len().saturating_sub(1));
-                    self.scroll = ui::overview_follow(self);
                     return self.save();
                 }
             }
@@ -392,7 +377,6 @@ impl App {
                         self.editor = None;
                         self.entry =
                             self.overview_entries().iter().position(|o| **o == objection).unwrap_or(0);
-                        self.scroll = ui::overview_follow(self);
                         return self.save();
                     }
                     Err(error) => editor.error = Some(error),
@@ -533,9 +517,6 @@ impl App {
                 self.back_to = self.screen;
             }
             self.go(screen);
-            if screen == Screen::Overview {
-                self.scroll = ui::overview_follow(self);
-            }
         }
     }
 

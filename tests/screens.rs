@@ -151,6 +151,13 @@ fn find_row(buffer: &Buffer, text: &str) -> u16 {
         .unwrap_or_else(|| panic!("{text:?} not on screen"))
 }
 
+/// Whether a row of the frame, drawn at the window's size, shows `text`.
+fn on_screen(app: &App, text: &str) -> bool {
+    let terminal = draw(app, app.viewport.width, app.viewport.height);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).any(|y| row_text(buffer, y).contains(text))
+}
+
 fn cell_at<'a>(buffer: &'a Buffer, text: &str) -> &'a ratatui::buffer::Cell {
     let y = find_row(buffer, text);
     let row = row_text(buffer, y);
@@ -472,6 +479,7 @@ fn the_highlighted_platform_stays_in_view_in_a_small_window() {
             app.update(Message::SelectPrevious);
             check(&app);
         }
+        assert_eq!(app.scroll, 0, "back at the first platform, the text above the list shows again");
     }
 }
 
@@ -479,10 +487,8 @@ fn the_highlighted_platform_stays_in_view_in_a_small_window() {
 fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
     use bezwaar::record::{Record, Store};
     let visible = |app: &App, what: &str| {
-        let terminal = draw(app, app.viewport.width, app.viewport.height);
-        let buffer = terminal.backend().buffer();
         let marker = format!("› {}  ", app.selected + 1);
-        assert!((0..buffer.area.height).any(|y| row_text(buffer, y).contains(&marker)), "{marker:?} {what}");
+        assert!(on_screen(app, &marker), "{marker:?} {what}");
     };
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Platforms);
@@ -520,4 +526,31 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
         assert_eq!(app.scroll, 0, "{lang:?}: the problem stays in view");
         visible(&app, "on arrival");
     }
+}
+
+#[test]
+fn the_selected_overview_entry_stays_in_view_after_a_resize_or_the_help() {
+    use bezwaar::record::Objection;
+    let mut app = app(Lang::En, TODAY, Screen::Overview);
+    for number in 1..=12 {
+        app.record.objections.push(Objection {
+            platform: "facebook".into(),
+            account: Some(format!("acct{number}")),
+            submitted_on: date("2025-05-20"),
+            confirmation_on: None,
+            note: None,
+        });
+    }
+    app.update(Message::Resized(80, 24));
+    for _ in 0..5 {
+        app.update(Message::SelectNext);
+    }
+    let visible =
+        |app: &App, what: &str| assert!(on_screen(app, "› Facebook (acct6)"), "the selected entry {what}");
+    visible(&app, "at 80x24");
+    app.update(Message::Resized(60, 16));
+    visible(&app, "after shrinking the window");
+    app.update(Message::ToggleHelp);
+    app.update(Message::CloseHelp);
+    visible(&app, "after the help");
 }

@@ -149,24 +149,25 @@ fn max_scroll_of(app: &App, overlay: bool) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(inner.height)
 }
 
-/// The first overview entry to show so that the selected one is visible.
-pub fn overview_follow(app: &App) -> u16 {
+/// The scroll that keeps the selected line of a list in view (the highlighted platform, the
+/// selected overview entry), with the least change from the current one. Other screens keep
+/// theirs.
+pub fn follow_selection(app: &App, moved: bool) -> u16 {
     let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
     if too_small(area) {
         return app.scroll;
     }
-    overview::follow(app, body_inner(app, area))
+    match app.screen {
+        Screen::Platforms => platforms_follow(app, body_inner(app, area), moved),
+        Screen::Overview => overview::follow(app, body_inner(app, area)),
+        _ => app.scroll,
+    }
 }
 
-/// The scroll that keeps the highlighted platform in view on the platform list, with the least
-/// change from the current one: its whole entry (`whole`), or its name line, so that arriving at
-/// the top of the list keeps what stands above the first platform in view.
-pub fn platforms_follow(app: &App, whole: bool) -> u16 {
-    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
-    if too_small(area) || app.screen != Screen::Platforms {
-        return app.scroll;
-    }
-    let inner = body_inner(app, area);
+/// On the platform list: the highlighted platform's whole entry when the highlight has just
+/// `moved`, else its name line, so that arriving at the top of the list keeps what stands above
+/// the first platform in view.
+fn platforms_follow(app: &App, inner: Rect, whole: bool) -> u16 {
     let (mut lines, chosen) = platforms::lines(app, inner.width);
     // Each line wraps on its own: the rows above the highlighted entry are the rows its lines
     // before it wrap into, and the entry's own lines add theirs.
@@ -177,6 +178,10 @@ pub fn platforms_follow(app: &App, whole: bool) -> u16 {
     };
     let top = rows(lines);
     let bottom = if whole { top.saturating_add(rows(entry)) } else { top.saturating_add(1) };
+    // Back at the first platform, what stands above the list comes back too, where it fits.
+    if app.selected == 0 && bottom <= inner.height {
+        return 0;
+    }
     let scroll = app.scroll.max(bottom.saturating_sub(inner.height));
     scroll.min(top)
 }
