@@ -72,7 +72,6 @@ const SHOWN: usize = 3;
 /// Under each platform: what the record says about it.
 fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
     let texts = app.texts();
-    let indent = INDENT;
     let marked = app.record.for_platform(id).count();
     let mut lines: Vec<Line<'static>> = app
         .record
@@ -81,21 +80,21 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         .map(|objection| {
             let status = texts.objection_status(&app.content.catalogue, objection);
             let text = match &objection.account {
-                Some(account) => format!("{indent}✓ {account}: {status}"),
-                None => format!("{indent}✓ {status}"),
+                Some(account) => format!("{INDENT}✓ {account}: {status}"),
+                None => format!("{INDENT}✓ {status}"),
             };
             styled(text, app.theme.notice)
         })
         .collect();
     if marked > SHOWN {
         let more = fill(&texts.platforms.more, &[("count", &(marked - SHOWN).to_string())]);
-        lines.push(styled(format!("{indent}{more}"), app.theme.source));
+        lines.push(styled(format!("{INDENT}{more}"), app.theme.source));
     }
     if lines.is_empty() {
         // "Not yet" only when the record was read; otherwise nobody knows.
         let unknown = app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown);
         let status = if unknown { &texts.record.unknown } else { &texts.record.not_yet };
-        lines.push(styled(format!("{indent}{status}"), app.theme.source));
+        lines.push(styled(format!("{INDENT}{status}"), app.theme.source));
     }
     lines
 }

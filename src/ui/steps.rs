@@ -12,8 +12,8 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
     let Some(platform) = app.platforms().get(platform) else {
         return Body { title: String::new(), text: Text::default(), links: Vec::new(), window: None };
     };
-    let steps = texts.platform(&platform.id).map_or(&[][..], |p| p.steps.as_slice());
     let platform_texts = texts.platform(&platform.id);
+    let steps = platform_texts.map_or(&[][..], |p| p.steps.as_slice());
     // The link comes first: every step needs it, and in a small window with a notice open it
     // must still show whole, since the notice tells people to select it.
     let link_title = platform_texts.map_or(String::new(), |p| p.link_title.clone());
