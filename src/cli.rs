@@ -69,16 +69,17 @@ pub enum Command {
 
 impl Cli {
     /// Parses the arguments with help texts in `texts`' language and the facts `help` gives.
-    /// On `--help`, `--version` or a mistake, clap prints and exits (0, or 2 for a mistake).
+    /// On `--help` or `--version` clap prints and exits 0; on a mistake bezwaar says what was
+    /// wrong in the person's language and exits 2.
     pub fn parse_with(texts: &CliTexts, args: &[OsString], help: impl FnOnce() -> HelpFacts) -> Cli {
         // Nothing after the program's name: the wizard with every option unset, as clap would
         // find, without building the whole localized command line first.
         if args.len() <= 1 {
             return Cli { lang: None, data_file: None, help: None, version: None, command: None };
         }
-        let command = command(texts, &help());
+        let mut command = command(texts, &help());
         let parsed =
-            command.clone().try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches));
+            command.try_get_matches_from_mut(args).and_then(|matches| Cli::from_arg_matches(&matches));
         parsed.unwrap_or_else(|error| match error.kind() {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion
