@@ -852,25 +852,21 @@ fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<I
         "0",
         yes(c0 == 0),
     );
-    let optional = |value: Option<u64>| value.map_or("n/a".to_owned(), |v| v.to_string());
-    let (n0, n1) = (cpu_ns(&idle.0), cpu_ns(&idle.1));
-    row(
-        "  same, µs on CPU (schedstat)".into(),
-        optional(n0.map(|ns| ns / 1000)),
-        optional(n1.map(|ns| ns / 1000)),
-        ratio_or_dash(n0.unwrap_or(0) as f64, n1.unwrap_or(0) as f64),
-        "0",
-        n0.map_or("n/a", |ns| yes(ns == 0)),
-    );
-    let (w0, w1) = (wakeups(&idle.0), wakeups(&idle.1));
-    row(
-        "  same, thread wakeups".into(),
-        optional(w0),
-        optional(w1),
-        ratio_or_dash(w0.unwrap_or(0) as f64, w1.unwrap_or(0) as f64),
-        "0",
-        w0.map_or("n/a", |w| yes(w == 0)),
-    );
+    // Figures the kernel may not keep: shown divided by `unit`, judged on the exact count.
+    let optional = |value: Option<u64>, unit: u64| value.map_or("n/a".to_owned(), |v| (v / unit).to_string());
+    for (label, a, b, unit) in [
+        ("  same, µs on CPU (schedstat)", cpu_ns(&idle.0), cpu_ns(&idle.1), 1000),
+        ("  same, thread wakeups", wakeups(&idle.0), wakeups(&idle.1), 1),
+    ] {
+        row(
+            label.into(),
+            optional(a, unit),
+            optional(b, unit),
+            ratio_or_dash(a.unwrap_or(0) as f64, b.unwrap_or(0) as f64),
+            "0",
+            a.map_or("n/a", |count| yes(count == 0)),
+        );
+    }
     let (b0, b1) = (idle_bytes(&idle.0), idle_bytes(&idle.1));
     row(
         "  same, bytes written".into(),
