@@ -10,6 +10,7 @@ pub mod content;
 pub mod dates;
 pub mod deadline;
 pub mod editor;
+pub mod files;
 pub mod guide;
 pub mod ics;
 pub mod keys;
