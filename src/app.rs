@@ -8,9 +8,12 @@ use url::Url;
 
 use crate::content::{Content, Lang, Platform, STEPS_PER_PLATFORM, Texts};
 use crate::deadline::Deadline;
-use crate::editor::Editor;
+use crate::editor::{EditError, Editor};
 use crate::links;
-use crate::record::{Objection, Problem, Record, Store};
+use crate::record::{
+    Applied, Change, Entry, EntryId, LoadError, Mark, Objection, Outcome, Problem, Record, Refusal, Stamp,
+    Store, WriteError,
+};
 use crate::ui::{self, Theme};
 
 /// Where the person is in the wizard.
@@ -73,7 +76,7 @@ pub enum Message {
     ShowShare,
     /// Copy that message.
     CopyMessage,
-    /// Try the failed save again.
+    /// Try the changes that could not be saved again.
     Retry,
     /// Open the form for the selected objection's details.
     Edit,
@@ -101,8 +104,11 @@ pub enum Message {
     Opened(Result<(), String>),
     /// The copy call returned.
     Copied(Result<(), String>),
-    /// The save returned.
-    Saved(Result<(), String>),
+    /// The changes were applied to the record on disk (with the record as it is now), or not.
+    Written(Result<Applied, WriteError>),
+    /// The record file changed since it was last read here (by another window, a command, an
+    /// editor): how it looks now, and what it holds.
+    Reloaded(Option<Stamp>, Result<Record, LoadError>),
 }
 
 /// Work the event loop does on the wizard's behalf.
@@ -112,8 +118,8 @@ pub enum Effect {
     Copy(Url),
     /// Copy a message (built from the content, never from typed text).
     CopyText(String),
-    /// Write this record to the store, atomically.
-    Save(Record),
+    /// Apply these changes to the record as it is on disk now, and save it.
+    Write(Vec<Change>),
     Suspend,
 }
 
@@ -127,8 +133,17 @@ pub enum Notice {
     CopyFailed,
     /// The platform (catalogue index) was marked as submitted.
     Marked(usize),
-    Unmarked(Unmark),
-    SaveFailed(String),
+    /// The platform (catalogue index) was marked already, on this date; nothing changed.
+    AlreadyMarked(usize, NaiveDate),
+    /// An entry was removed: what it held.
+    Unmarked(Entry),
+    /// The entry a change was for was changed or removed elsewhere; nothing was saved.
+    NotFound,
+    /// The record file was changed by someone else; the screen shows it as it is now.
+    ChangedElsewhere,
+    /// The record file changed and cannot be read now.
+    Unreadable(LoadError),
+    SaveFailed(WriteError),
     /// Marking is not possible: the record is read-only.
     ReadOnly,
     /// The record's problem found at start.
@@ -148,6 +163,8 @@ impl Notice {
                 | Notice::Refused
                 | Notice::CopyFailed
                 | Notice::SaveFailed(_)
+                | Notice::NotFound
+                | Notice::Unreadable(_)
                 | Notice::ReadOnly
                 | Notice::Problem
                 | Notice::UnsavedQuit
@@ -155,12 +172,9 @@ impl Notice {
     }
 }
 
-/// A mark the yes/no question offers to remove.
+/// The entry the yes/no question offers to remove.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unmark {
-    pub platform: String,
-    pub account: Option<String>,
-}
+pub struct Unmark(pub EntryId);
 
 /// The whole state of the wizard.
 #[derive(Debug)]
@@ -181,8 +195,18 @@ pub struct App {
     pub theme: Theme,
     /// Whether links are also written as OSC 8 hyperlinks.
     pub hyperlinks: bool,
-    /// The objections marked as submitted, as last loaded or changed here.
+    /// The record as last read or written here, with any changes that could not be saved
+    /// applied to it.
     pub record: Record,
+    /// Changes made here that are not saved yet (saving failed): they are tried again, on the
+    /// record as it is then, with the next change or `s`.
+    pub pending: Vec<Change>,
+    /// How many of [`App::pending`] are applied to [`App::record`].
+    applied_here: usize,
+    /// The record file as it was when last read or written here, to notice a change by others.
+    pub seen: Option<Stamp>,
+    /// The last message read the record again: the next screen change keeps the notice.
+    keep_notice: bool,
     /// Where the record is kept; `None` when there is no place for it.
     pub store: Option<Store>,
     /// What went wrong opening the record, if anything.
@@ -193,8 +217,6 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The selected line of the overview (a position in [`App::overview_entries`]).
     pub entry: usize,
-    /// The record changed here but is not saved yet (or saving failed).
-    pub unsaved: bool,
     /// Where the overview returns to.
     pub back_to: Screen,
     /// Whether the form's link shows as a QR code.
@@ -227,7 +249,10 @@ impl App {
             confirm: None,
             editor: None,
             entry: 0,
-            unsaved: false,
+            pending: Vec::new(),
+            applied_here: 0,
+            seen: None,
+            keep_notice: false,
             back_to: Screen::Warning,
             qr: false,
             max_scroll: 0,
@@ -272,8 +297,21 @@ impl App {
 
     /// The objection marked for a platform: the one without an account label, else the first.
     pub fn marked(&self, platform: usize) -> Option<&Objection> {
+        self.marked_index(platform).and_then(|index| self.record.entries().get(index)?.objection())
+    }
+
+    /// Where in the record [`App::marked`] is.
+    fn marked_index(&self, platform: usize) -> Option<usize> {
         let id = &self.platforms().get(platform)?.id;
-        self.record.find(id, None).or_else(|| self.record.for_platform(id).next())
+        let entries = self.record.entries();
+        let of = |account_matters: bool| {
+            entries.iter().position(|entry| {
+                entry
+                    .objection()
+                    .is_some_and(|o| o.platform == *id && (!account_matters || o.account.is_none()))
+            })
+        };
+        of(true).or_else(|| of(false))
     }
 
     pub fn texts(&self) -> &Texts {
@@ -304,7 +342,11 @@ impl App {
         let scrolls =
             matches!(message, Message::ScrollUp | Message::ScrollDown | Message::PageUp | Message::PageDown);
         let moves = matches!(message, Message::SelectPrevious | Message::SelectNext);
+        let reloaded = matches!(message, Message::Reloaded(..));
         let effect = self.apply(message);
+        // The record is read again just before the key that follows is handled: what that key
+        // does to the screen must not hide that the record changed.
+        self.keep_notice = reloaded;
         if !scrolls && !self.help {
             self.scroll = ui::follow_selection(self, moves);
         }
@@ -324,7 +366,7 @@ impl App {
                 self.entry = self.entry.saturating_sub(1);
             }
             Message::SelectNext if self.screen == Screen::Overview => {
-                self.entry = (self.entry + 1).min(self.record.objections.len().saturating_sub(1));
+                self.entry = (self.entry + 1).min(self.record.entries().len().saturating_sub(1));
             }
             Message::SelectPrevious => self.selected = self.selected.saturating_sub(1),
             Message::SelectNext => self.selected = (self.selected + 1).min(self.platforms().len() - 1),
@@ -339,25 +381,25 @@ impl App {
             Message::ToggleQr => self.qr = !self.qr && matches!(self.screen, Screen::Step { .. }),
             Message::Mark => return self.mark(),
             Message::Confirm(yes) => {
-                let unmark = self.confirm.take()?;
-                if yes && self.record.unmark(&unmark.platform, unmark.account.as_deref()) {
-                    self.notice = Some(Notice::Unmarked(unmark));
-                    self.entry = self.entry.min(self.record.objections.len().saturating_sub(1));
-                    return self.save();
+                let Unmark(id) = self.confirm.take()?;
+                if yes {
+                    return self.change(Change::Remove(id));
                 }
             }
             Message::Edit => {
-                let objection = self.selected_objection()?;
-                self.editor = Some(Editor::edit(objection));
+                let index = self.selected_index()?;
+                let id = self.record.id_of(index)?;
+                let objection = id.entry().objection()?.clone();
+                self.editor = Some(Editor::edit(id, &objection));
             }
             Message::AddAccount => {
-                let platform = self.selected_objection()?.platform.clone();
+                let index = self.selected_index()?;
+                let platform = self.record.entries().get(index)?.objection()?.platform.clone();
                 self.editor = Some(Editor::new_account(&platform, self.today));
             }
             Message::Remove => {
-                let objection = self.selected_objection()?;
-                self.confirm =
-                    Some(Unmark { platform: objection.platform.clone(), account: objection.account.clone() });
+                let index = self.selected_index()?;
+                self.confirm = Some(Unmark(self.record.id_of(index)?));
             }
             Message::EditKey(key) => self.editor.as_mut()?.key(key),
             Message::Paste(text) => self.editor.as_mut()?.paste(&text),
@@ -366,19 +408,10 @@ impl App {
             Message::CancelEdit => self.editor = None,
             Message::SaveEdit => {
                 let editor = self.editor.as_mut()?;
+                // Checked against the record shown for a quick answer; the store checks again
+                // against the record as it is on disk.
                 match editor.result(&self.record, self.today) {
-                    Ok(objection) => {
-                        match &editor.editing {
-                            Some(account) => {
-                                self.record.replace(&editor.platform, account.as_deref(), objection.clone());
-                            }
-                            None => self.record.mark(objection.clone()),
-                        }
-                        self.editor = None;
-                        self.entry =
-                            self.overview_entries().iter().position(|o| **o == objection).unwrap_or(0);
-                        return self.save();
-                    }
+                    Ok(change) => return self.change(change),
                     Err(error) => editor.error = Some(error),
                 }
             }
@@ -390,18 +423,21 @@ impl App {
                 }
             }
             Message::Retry => {
-                if self.unsaved {
-                    return self.save();
+                if !self.pending.is_empty() {
+                    return Some(Effect::Write(self.pending.clone()));
                 }
             }
-            Message::Saved(Ok(())) => {
-                self.unsaved = false;
-                // A warning about the failed save is over: say it is saved now.
-                if matches!(self.notice, Some(Notice::SaveFailed(_) | Notice::UnsavedQuit)) {
-                    self.notice = Some(Notice::Saved);
+            Message::Written(Ok(applied)) => self.written(applied),
+            Message::Written(Err(error)) => {
+                // Nothing reached the file: the changes stay here, shown, to be tried again.
+                self.apply_pending_here();
+                self.editor = None;
+                if let WriteError::Load(LoadError::FutureVersion(version)) = error {
+                    self.problem = Some(Problem::FutureVersion(version));
                 }
+                self.notice = Some(Notice::SaveFailed(error));
             }
-            Message::Saved(Err(error)) => self.notice = Some(Notice::SaveFailed(error)),
+            Message::Reloaded(stamp, result) => self.reloaded(stamp, result),
             Message::ToggleHelp => {
                 self.help = !self.help;
                 self.scroll = 0;
@@ -415,7 +451,7 @@ impl App {
             }
             // A change that could not be saved is not dropped without a word: the first q says
             // so, the second quits.
-            Message::Quit if self.unsaved && self.notice != Some(Notice::UnsavedQuit) => {
+            Message::Quit if self.unsaved() && self.notice != Some(Notice::UnsavedQuit) => {
                 self.notice = Some(Notice::UnsavedQuit);
             }
             Message::Quit | Message::Interrupt => self.running = false,
@@ -484,17 +520,28 @@ impl App {
         }
         self.screen = screen;
         self.scroll = 0;
-        self.notice = None;
+        if !self.keep_notice {
+            self.notice = None;
+        }
     }
 
-    /// The record's objections in the order the overview lists them: catalogue order, then
-    /// platforms this version does not know.
-    pub fn overview_entries(&self) -> Vec<&Objection> {
-        let known = |objection: &&Objection| self.content.catalogue.platform(&objection.platform).is_some();
-        let mut entries: Vec<&Objection> =
-            self.platforms().iter().flat_map(|platform| self.record.for_platform(&platform.id)).collect();
-        entries.extend(self.record.objections.iter().filter(|o| !known(o)));
-        entries
+    /// The record's entries (their places in the record) in the order the overview lists them:
+    /// catalogue order, then platforms this version does not know, then entries that cannot be
+    /// read.
+    pub fn overview_entries(&self) -> Vec<usize> {
+        let entries = self.record.entries();
+        let known = |objection: &Objection| self.content.catalogue.platform(&objection.platform).is_some();
+        let of = |keep: &dyn Fn(&Entry) -> bool| -> Vec<usize> {
+            entries.iter().enumerate().filter(|(_, entry)| keep(entry)).map(|(index, _)| index).collect()
+        };
+        let mut list: Vec<usize> = self
+            .platforms()
+            .iter()
+            .flat_map(|platform| of(&|entry| entry.objection().is_some_and(|o| o.platform == platform.id)))
+            .collect();
+        list.extend(of(&|entry| entry.objection().is_some_and(|o| !known(o))));
+        list.extend(of(&|entry| entry.objection().is_none()));
+        list
     }
 
     /// "Instagram", or "Facebook (werk)" for a named account.
@@ -502,12 +549,17 @@ impl App {
         self.texts().entry_label(&self.content.catalogue, platform, account)
     }
 
-    /// The objection selected in the overview.
-    pub fn selected_objection(&self) -> Option<&Objection> {
+    /// Where in the record the entry selected in the overview is, when it can be changed.
+    pub fn selected_index(&self) -> Option<usize> {
         if self.screen != Screen::Overview || !self.writable() {
             return None;
         }
         self.overview_entries().get(self.entry).copied()
+    }
+
+    /// The objection selected in the overview, when it can be changed.
+    pub fn selected_objection(&self) -> Option<&Objection> {
+        self.record.entries().get(self.selected_index()?)?.objection()
     }
 
     /// Opens a screen outside the wizard's order (overview, message); back returns here.
@@ -526,25 +578,126 @@ impl App {
             self.notice = Some(Notice::ReadOnly);
             return None;
         }
-        let id = self.platforms()[platform].id.clone();
-        if let Some(objection) = self.marked(platform) {
-            self.confirm = Some(Unmark { platform: id, account: objection.account.clone() });
+        if let Some(index) = self.marked_index(platform) {
+            self.confirm = Some(Unmark(self.record.id_of(index)?));
             return None;
         }
-        self.record.mark(Objection {
-            platform: id,
-            account: None,
-            submitted_on: self.today,
-            confirmation_on: None,
-            note: None,
-        });
-        self.notice = Some(Notice::Marked(platform));
-        self.save()
+        let id = self.platforms()[platform].id.clone();
+        self.change(Change::Mark(Mark::new(&id, None, self.today)))
     }
 
-    fn save(&mut self) -> Option<Effect> {
-        self.unsaved = true;
-        Some(Effect::Save(self.record.clone()))
+    /// Asks the event loop to apply a change (with any that could not be saved before) to the
+    /// record as it is on disk now.
+    fn change(&mut self, change: Change) -> Option<Effect> {
+        self.pending.push(change);
+        Some(Effect::Write(self.pending.clone()))
+    }
+
+    /// Whether changes made here are not saved yet.
+    pub fn unsaved(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Shows the changes that could not be saved on the record, so that nothing the person
+    /// did vanishes from the screen.
+    fn apply_pending_here(&mut self) {
+        for change in &self.pending[self.applied_here..] {
+            self.record.apply(change);
+        }
+        self.applied_here = self.pending.len();
+    }
+
+    /// The changes reached the file: show the record as it is now, and what the last change
+    /// (the one just made) did.
+    fn written(&mut self, applied: Applied) {
+        let retried = matches!(self.notice, Some(Notice::SaveFailed(_) | Notice::UnsavedQuit));
+        let changes = std::mem::take(&mut self.pending);
+        self.applied_here = 0;
+        self.record = applied.record;
+        self.seen = applied.stamp;
+        if let Some(set_aside) = applied.set_aside {
+            self.problem = Some(Problem::SetAside { problem: set_aside.problem, aside: set_aside.aside });
+        }
+        let platform_index = |id: &str| self.platforms().iter().position(|p| p.id == id);
+        let notice = match changes.last().zip(applied.outcomes.last()) {
+            Some((Change::Mark(mark), Outcome::Added(_))) => {
+                platform_index(&mark.platform).map(Notice::Marked)
+            }
+            Some((Change::Mark(mark), Outcome::AlreadyMarked { before, .. })) => {
+                platform_index(&mark.platform)
+                    .map(|platform| Notice::AlreadyMarked(platform, before.submitted_on))
+            }
+            Some((_, Outcome::Added(after) | Outcome::Edited { after, .. })) => {
+                let after = Entry::Objection(after.clone());
+                if let Some(index) = self.record.entries().iter().rposition(|entry| *entry == after) {
+                    self.entry = self.overview_entries().iter().position(|i| *i == index).unwrap_or(0);
+                }
+                self.editor = None;
+                None
+            }
+            Some((_, Outcome::Removed(entries))) => entries.first().cloned().map(Notice::Unmarked),
+            Some((_, Outcome::NotFound)) => match &mut self.editor {
+                Some(editor) => {
+                    editor.error = Some(EditError::ChangedElsewhere);
+                    None
+                }
+                None => Some(Notice::NotFound),
+            },
+            Some((_, Outcome::Refused(refusal))) => match (&mut self.editor, refusal) {
+                (Some(editor), Refusal::AccountTaken { account, .. }) => {
+                    editor.error = Some(match account {
+                        Some(account) => EditError::AccountTaken(account.clone()),
+                        None => EditError::AccountNeeded,
+                    });
+                    None
+                }
+                (Some(editor), Refusal::Dates(error)) => {
+                    editor.error = Some(EditError::Date(error.clone()));
+                    None
+                }
+                _ => Some(Notice::NotFound),
+            },
+            _ => None,
+        };
+        self.entry = self.entry.min(self.record.entries().len().saturating_sub(1));
+        self.notice = if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside { .. }))
+            && notice.is_none()
+        {
+            Some(Notice::Problem)
+        } else if retried {
+            Some(Notice::Saved)
+        } else {
+            notice
+        };
+    }
+
+    /// The record file changed under the wizard: show it as it is now.
+    fn reloaded(&mut self, stamp: Option<Stamp>, result: Result<Record, LoadError>) {
+        self.seen = stamp;
+        match result {
+            Ok(record) => {
+                let selected = self.selected_index().and_then(|index| self.record.id_of(index));
+                self.record = record;
+                self.applied_here = 0;
+                self.apply_pending_here();
+                // A file that could not be read before reads again.
+                if self.problem.as_ref().is_some_and(|problem| !problem.allows_writing()) {
+                    self.problem = None;
+                }
+                self.notice = Some(Notice::ChangedElsewhere);
+                let entries = self.overview_entries();
+                self.entry = selected
+                    .and_then(|id| self.record.position(&id))
+                    .and_then(|index| entries.iter().position(|i| *i == index))
+                    .unwrap_or(self.entry)
+                    .min(entries.len().saturating_sub(1));
+            }
+            Err(LoadError::FutureVersion(version)) => {
+                self.problem = Some(Problem::FutureVersion(version));
+                self.notice = Some(Notice::Problem);
+            }
+            Err(error) => self.notice = Some(Notice::Unreadable(error)),
+        }
     }
 
     fn link_effect(&mut self, effect: fn(Url) -> Effect) -> Option<Effect> {
@@ -576,15 +729,55 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editor::EditError;
+    use crate::dates::DateError;
+    use crate::text::OsError;
+    use chrono::Utc;
+    use std::time::Duration;
 
     fn app() -> App {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         App::new(Content::embedded(Lang::Nl).unwrap(), Lang::Nl, today)
     }
 
+    /// The wizard with a record file of its own, in a directory that lives as long as it.
+    fn app_with_store(record: Record) -> (App, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("record.json"));
+        std::fs::write(store.path(), record.to_json()).unwrap();
+        let mut app = app().with_record(Some(store.clone()), record, None);
+        app.seen = store.stamp();
+        (app, dir)
+    }
+
     fn run(app: &mut App, messages: &[Message]) -> Vec<Effect> {
         messages.iter().filter_map(|message| app.update(message.clone())).collect()
+    }
+
+    /// Performs a write as the event loop does, on the app's own record file.
+    fn perform(app: &mut App, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Effect::Write(changes) = effect {
+                let store = app.store.clone().unwrap();
+                let result = store.apply(&changes, Utc::now(), Duration::from_millis(200));
+                assert_eq!(app.update(Message::Written(result)), None);
+            }
+        }
+    }
+
+    /// Runs the messages and performs the writes they ask for.
+    fn act(app: &mut App, messages: &[Message]) {
+        for message in messages {
+            let effects = run(app, std::slice::from_ref(message));
+            perform(app, effects);
+        }
+    }
+
+    fn on_disk(app: &App) -> Record {
+        app.store.as_ref().unwrap().load().unwrap()
+    }
+
+    fn disk_full() -> WriteError {
+        WriteError::Io(OsError::of(&std::io::Error::from_raw_os_error(28)))
     }
 
     #[test]
@@ -692,40 +885,43 @@ mod tests {
     }
 
     #[test]
-    fn marking_saves_and_asks_before_unmarking() {
-        let mut app = app();
+    fn marking_writes_and_asks_before_unmarking() {
+        let (mut app, _dir) = app_with_store(Record::default());
         app.screen = Screen::Step { platform: 1, step: 4 };
         let effects = run(&mut app, &[Message::Mark]);
-        let marked = app.marked(1).cloned().expect("facebook is marked");
-        assert_eq!(marked.submitted_on, app.today);
-        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
-        assert!(app.unsaved);
-        run(&mut app, &[Message::Saved(Ok(()))]);
-        assert!(!app.unsaved);
+        assert_eq!(effects, vec![Effect::Write(vec![Change::Mark(Mark::new("facebook", None, app.today))])]);
+        assert!(app.unsaved());
+        perform(&mut app, effects);
+        assert!(!app.unsaved());
+        assert_eq!(app.marked(1).map(|o| o.submitted_on), Some(app.today));
         assert_eq!(app.notice, Some(Notice::Marked(1)));
+        assert_eq!(on_disk(&app), app.record, "what is shown is what is saved");
 
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "a marked platform asks first");
-        assert_eq!(app.confirm, Some(Unmark { platform: "facebook".into(), account: None }));
+        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
         assert_eq!(run(&mut app, &[Message::Confirm(false)]), vec![]);
         assert!(app.marked(1).is_some() && app.confirm.is_none());
-        run(&mut app, &[Message::Mark]);
-        let effects = run(&mut app, &[Message::Confirm(true)]);
+        act(&mut app, &[Message::Mark, Message::Confirm(true)]);
         assert!(app.marked(1).is_none());
-        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
+        assert!(on_disk(&app).is_empty());
     }
 
     #[test]
     fn a_failed_save_keeps_the_mark_and_can_be_retried() {
-        let mut app = app();
+        let (mut app, _dir) = app_with_store(Record::default());
         app.screen = Screen::Done { platform: 0 };
-        run(&mut app, &[Message::Mark, Message::Saved(Err("No space left on device".into()))]);
-        assert!(app.marked(0).is_some(), "the mark stays in memory");
-        assert_eq!(app.notice, Some(Notice::SaveFailed("No space left on device".into())));
+        run(&mut app, &[Message::Mark, Message::Written(Err(disk_full()))]);
+        assert!(app.marked(0).is_some(), "the mark stays on screen");
+        assert!(on_disk(&app).is_empty(), "the file did not change");
+        assert_eq!(app.notice, Some(Notice::SaveFailed(disk_full())));
         run(&mut app, &[Message::Quit]);
         assert!(app.running, "the first q warns that the mark is not saved");
         assert_eq!(app.notice, Some(Notice::UnsavedQuit));
-        assert_eq!(run(&mut app, &[Message::Retry]), vec![Effect::Save(app.record.clone())]);
-        run(&mut app, &[Message::Saved(Ok(()))]);
+        let retry = run(&mut app, &[Message::Retry]);
+        assert_eq!(retry, vec![Effect::Write(app.pending.clone())]);
+        perform(&mut app, retry);
+        assert_eq!(app.notice, Some(Notice::Saved));
+        assert_eq!(on_disk(&app).objections().count(), 1, "marked once, not twice");
         run(&mut app, &[Message::Quit]);
         assert!(!app.running, "saved: q quits at once");
         assert_eq!(run(&mut app, &[Message::Retry]), vec![], "nothing left to save");
@@ -734,21 +930,17 @@ mod tests {
     #[test]
     fn a_labelled_only_entry_counts_as_marked() {
         let mut app = app();
-        app.record.mark(Objection {
-            platform: "instagram".into(),
-            account: Some("work".into()),
-            submitted_on: app.today,
-            confirmation_on: None,
-            note: None,
-        });
+        app.record = Record::with([Objection::new("instagram", Some("work"), app.today)]);
         app.screen = Screen::Step { platform: 0, step: 4 };
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "no second entry: a question");
-        assert_eq!(app.confirm, Some(Unmark { platform: "instagram".into(), account: Some("work".into()) }));
+        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
     }
 
     #[test]
     fn a_read_only_record_is_never_changed() {
-        for problem in [Problem::Busy, Problem::FutureVersion(2), Problem::NoLocation] {
+        for problem in
+            [Problem::FutureVersion(3), Problem::NoLocation, Problem::Unreadable(LoadError::NotAFile)]
+        {
             let mut app = app().with_record(None, Record::default(), Some(problem));
             app.screen = Screen::Done { platform: 0 };
             assert_eq!(run(&mut app, &[Message::Mark]), vec![]);
@@ -765,52 +957,114 @@ mod tests {
                 .map(|c| Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
                 .collect()
         };
-        let mut app = app();
+        let (mut app, _dir) = app_with_store(Record::default());
         app.screen = Screen::Done { platform: 1 };
-        run(&mut app, &[Message::Mark, Message::Saved(Ok(())), Message::ShowOverview]);
-        run(&mut app, &[Message::AddAccount]);
+        act(&mut app, &[Message::Mark, Message::ShowOverview, Message::AddAccount]);
         assert!(app.editor.is_some());
-        run(&mut app, &typed("club"));
-        run(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
-        run(&mut app, &typed("via de secretaris"));
-        let effects = run(&mut app, &[Message::SaveEdit]);
+        act(&mut app, &typed("club"));
+        act(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
+        act(&mut app, &typed("via de secretaris"));
+        act(&mut app, &[Message::SaveEdit]);
         assert!(app.editor.is_none());
-        assert_eq!(effects, vec![Effect::Save(app.record.clone())]);
         let club = app.record.find("facebook", Some("club")).expect("the second account is recorded");
         assert_eq!(club.note.as_deref(), Some("via de secretaris"));
         assert_eq!(app.record.for_platform("facebook").count(), 2);
         assert_eq!(app.selected_objection(), Some(club), "the new entry is selected");
+        assert_eq!(on_disk(&app), app.record);
 
         // Edit the first entry: give it a confirmation date before its submission: refused.
-        run(&mut app, &[Message::SelectPrevious, Message::Edit, Message::NextField, Message::NextField]);
-        run(&mut app, &typed("2020-01-01"));
+        act(&mut app, &[Message::SelectPrevious, Message::Edit, Message::NextField, Message::NextField]);
+        act(&mut app, &typed("2024-01-01"));
         assert_eq!(run(&mut app, &[Message::SaveEdit]), vec![]);
         assert!(matches!(
             app.editor.as_ref().and_then(|e| e.error.clone()),
-            Some(EditError::ConfirmedBeforeSubmitted(..))
+            Some(EditError::Date(DateError::ConfirmedBefore(..)))
         ));
         let before = app.record.clone();
         run(&mut app, &[Message::CancelEdit]);
         assert_eq!(app.record, before, "cancelling changes nothing");
 
-        run(&mut app, &[Message::Remove]);
-        assert_eq!(app.confirm, Some(Unmark { platform: "facebook".into(), account: None }));
-        run(&mut app, &[Message::Confirm(true)]);
-        assert_eq!(app.record.objections.len(), 1);
+        act(&mut app, &[Message::Remove]);
+        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
+        act(&mut app, &[Message::Confirm(true)]);
+        assert_eq!(app.record.objections().count(), 1);
+        assert_eq!(on_disk(&app), app.record);
+    }
+
+    #[test]
+    fn a_change_made_elsewhere_is_shown_and_never_written_over() {
+        let sent = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap();
+        let (mut app, _dir) = app_with_store(Record::with([Objection::new("facebook", None, sent)]));
+        let store = app.store.clone().unwrap();
+        act(&mut app, &[Message::Resized(80, 24), Message::ShowOverview, Message::Edit]);
+        assert!(app.editor.is_some());
+        // Meanwhile a command adds a confirmation to the entry being edited.
+        let elsewhere = Mark { confirmation_on: Some(app.today), ..Mark::new("facebook", None, app.today) };
+        store.apply(&[Change::Mark(elsewhere)], Utc::now(), Duration::from_millis(200)).unwrap();
+        act(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
+        act(
+            &mut app,
+            &[Message::EditKey(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x')))],
+        );
+        act(&mut app, &[Message::SaveEdit]);
+        assert_eq!(app.editor.as_ref().and_then(|e| e.error.clone()), Some(EditError::ChangedElsewhere));
+        assert_eq!(on_disk(&app).find("facebook", None).unwrap().confirmation_on, Some(app.today), "kept");
+        assert_eq!(app.record, on_disk(&app), "the wizard shows the record as it is now");
+        run(&mut app, &[Message::CancelEdit]);
+
+        // The file changes again, by hand: the wizard shows it when told, and says so.
+        let mut by_hand = on_disk(&app);
+        by_hand.apply(&Change::Add(Objection::new("linkedin", None, sent)));
+        std::fs::write(store.path(), by_hand.to_json()).unwrap();
+        run(&mut app, &[Message::Reloaded(store.stamp(), store.load())]);
+        assert_eq!(app.record, by_hand);
+        assert_eq!(app.notice, Some(Notice::ChangedElsewhere));
+
+        // Marking what another window marked meanwhile keeps what is there and says so.
+        app.screen = Screen::Done { platform: 3 };
+        let mut marked_there = on_disk(&app);
+        marked_there
+            .apply(&Change::Add(Objection { note: Some("n".into()), ..Objection::new("x", None, sent) }));
+        std::fs::write(store.path(), marked_there.to_json()).unwrap();
+        app.screen = Screen::Done { platform: 4 };
+        assert_eq!(app.platforms()[4].id, "x");
+        act(&mut app, &[Message::Mark]);
+        assert_eq!(app.notice, Some(Notice::AlreadyMarked(4, sent)));
+        assert_eq!(on_disk(&app), marked_there, "nothing was written over");
+    }
+
+    #[test]
+    fn duplicates_and_an_unreadable_entry_are_removed_one_by_one_in_the_overview() {
+        let entry = r#"{"platform": "facebook", "account": "werk", "submitted_on": "2025-05-20",
+            "confirmation_on": null, "note": null}"#;
+        let broken = r#"{"platform": "facebook", "submitted_on": "2025-02-30", "why": "by hand"}"#;
+        let json = format!(r#"{{"version": 1, "objections": [{entry}, {broken}, {entry}]}}"#);
+        let (mut app, dir) = app_with_store(crate::record::parse(json.as_bytes()).unwrap());
+        std::fs::write(dir.path().join("record.json"), &json).unwrap();
+        app.seen = app.store.as_ref().unwrap().stamp();
+        act(&mut app, &[Message::Resized(80, 24), Message::ShowOverview]);
+        assert_eq!(app.overview_entries(), [0, 2, 1], "the entry that cannot be read comes last");
+        act(&mut app, &[Message::SelectNext, Message::Remove, Message::Confirm(true)]);
+        assert!(matches!(app.notice, Some(Notice::Unmarked(Entry::Objection(_)))));
+        assert_eq!(on_disk(&app).objections().count(), 1, "one of the two went, not both");
+        assert_eq!(on_disk(&app).entries().len(), 2);
+        let place = app
+            .overview_entries()
+            .iter()
+            .position(|index| app.record.entries()[*index].objection().is_none());
+        app.entry = place.unwrap();
+        act(&mut app, &[Message::Resized(80, 24), Message::Remove, Message::Confirm(true)]);
+        assert!(matches!(app.notice, Some(Notice::Unmarked(Entry::Unreadable(_)))));
+        assert_eq!(on_disk(&app).entries().len(), 1);
+        assert!(!std::fs::read_to_string(dir.path().join("record.json")).unwrap().contains("by hand"));
     }
 
     #[test]
     fn a_long_overview_keeps_the_selected_entry_in_view() {
-        let mut record = Record::default();
-        for number in 0..500 {
-            record.mark(Objection {
-                platform: "facebook".into(),
-                account: Some(format!("account {number}")),
-                submitted_on: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-                confirmation_on: None,
-                note: None,
-            });
-        }
+        let on = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let record = Record::with(
+            (0..500).map(|number| Objection::new("facebook", Some(&format!("account {number}")), on)),
+        );
         let mut app = app().with_record(None, record, None);
         run(&mut app, &[Message::Resized(80, 24), Message::ShowOverview]);
         assert_eq!(app.scroll, 0);

@@ -64,6 +64,8 @@ pub enum Command {
     Remind {
         #[arg(long, value_name = "FILE")]
         ics: PathBuf,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -149,7 +151,9 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
                 .mut_arg("platform", |arg| arg.help(help).help_heading(texts.arguments_heading.clone()))
         })
         .mut_subcommand("remind", |command| {
-            subcommand(command, &texts.remind_about).mut_arg("ics", |arg| option(arg, &texts.ics_help))
+            subcommand(command, &texts.remind_about)
+                .mut_arg("ics", |arg| option(arg, &texts.ics_help))
+                .mut_arg("force", |arg| option(arg, &texts.force_help))
         })
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about)
@@ -187,7 +191,7 @@ pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, a
         }
         _ => None,
     };
-    let quoted = |value: String| format!("'{}'", crate::record::clean(&value, 80));
+    let quoted = |value: String| format!("'{}'", crate::text::shown(&value, 80));
     // "--lang <nl|en>" is said as "--lang".
     let flag = |arg: String| arg.split_whitespace().next().map(str::to_owned).unwrap_or(arg);
     let mut lines = Vec::new();
@@ -229,7 +233,7 @@ pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, a
             // Anything else: clap's own first line, which names the problem, in English.
             let rendered = error.render().to_string();
             let detail = rendered.lines().next().unwrap_or_default().trim_start_matches("error: ");
-            lines.push(fill(&texts.mistake_other, &[("detail", &crate::record::clean(detail, 200))]));
+            lines.push(fill(&texts.mistake_other, &[("detail", &crate::text::shown(detail, 200))]));
         }
     }
     let named = named_command(command, args);
@@ -271,11 +275,10 @@ pub fn today(value: Option<&OsStr>, texts: &CliTexts, local: NaiveDate) -> Resul
     let Some(value) = value.filter(|value| !value.is_empty()) else {
         return Ok(local);
     };
-    let text = crate::record::clean(&value.to_string_lossy(), 40);
+    let text = crate::text::shown(&value.to_string_lossy(), 40);
     value
         .to_str()
-        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .filter(|_| value.len() == 10)
+        .and_then(|text| crate::dates::parse(text).ok())
         .ok_or_else(|| fill(&texts.today_invalid, &[("value", &text)]))
 }
 

@@ -1,6 +1,12 @@
-//! The one-shot commands: `status`, `mark`, `unmark`. Each returns what to print and the exit
-//! code, so that `main` only prints and tests can read the result.
+//! The one-shot commands: `status`, `mark`, `unmark`, `remind`, `platforms`, `share`. Each
+//! returns what to print and the exit code, so that `main` only prints and tests can read the
+//! result.
+//!
+//! `mark` and `unmark` are changes applied to the record as it is on disk at that moment
+//! ([`Store::apply`]): they succeed while a wizard is open, and keep every field the person did
+//! not name.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -8,8 +14,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::Command;
 use crate::content::{Catalogue, Texts, fill};
+use crate::dates;
 use crate::ics;
-use crate::record::{self, LoadError, Objection, Record, Store};
+use crate::output::{self, Destination, OutputError};
+use crate::record::{self, Change, Entry, Mark, Objection, Record, Refusal, Store, WriteError};
+use crate::text::{self, MAX_ACCOUNT_CHARS, MAX_NOTE_CHARS};
 
 /// Exit codes, as `--help` documents them.
 pub const OK: u8 = 0;
@@ -17,7 +26,9 @@ pub const SAVE_FAILED: u8 = 1;
 pub const BAD_INPUT: u8 = 2;
 pub const BUSY: u8 = 3;
 
-/// How long a command waits for a wizard or another command to let go of the record.
+/// How long a change waits for another bezwaar to finish its write. A write takes
+/// milliseconds; only a process stuck in the middle of one (or an older bezwaar, which held the
+/// lock while its window was open) makes a command wait this long.
 pub const PATIENCE: Duration = Duration::from_secs(5);
 
 /// What a command printed and how it ended.
@@ -32,6 +43,10 @@ impl Outcome {
     fn fail(code: u8, message: String) -> Outcome {
         Outcome { code, stdout: String::new(), stderr: message + "\n" }
     }
+
+    fn ok(stdout: String) -> Outcome {
+        Outcome { stdout: stdout + "\n", ..Outcome::default() }
+    }
 }
 
 /// Everything a command needs.
@@ -45,48 +60,29 @@ pub struct Context<'a> {
     pub patience: Duration,
 }
 
-impl Context<'_> {
-    fn path(store: &Store) -> String {
-        store.path().display().to_string()
-    }
+/// The record's path as it may be printed.
+fn shown_path(store: &Store) -> String {
+    text::path(store.path())
+}
 
-    /// "Instagram (werk)": a platform's name and the account, as people read it.
-    pub fn label(
-        texts: &Texts,
-        catalogue: &Catalogue,
-        platform: &str,
-        account: Option<&str>,
-    ) -> (String, String) {
-        let name = texts.platform_label(catalogue, platform).to_owned();
-        (name, account.unwrap_or(&texts.record.main_account).to_owned())
-    }
-
-    /// Explains why a record could not be loaded, for a command that changes nothing.
-    pub fn load_problem(texts: &Texts, path: &Path, error: &LoadError) -> String {
-        let path = path.display().to_string();
-        let record = &texts.record;
-        match error {
-            LoadError::Unreadable(_) => {
-                fill(&record.unreadable, &[("path", &path), ("problem", &error.to_string())])
-            }
-            LoadError::FutureVersion(version) => {
-                fill(&record.future_version, &[("path", &path), ("version", &version.to_string())])
-            }
-            LoadError::TooLarge(_) | LoadError::Corrupt(_) => {
-                fill(&record.damaged, &[("path", &path), ("problem", &error.to_string())])
-            }
-        }
-    }
+/// "Instagram" and "werk" (or "je account"): a platform's name and the account, as people read them.
+pub fn label(
+    texts: &Texts,
+    catalogue: &Catalogue,
+    platform: &str,
+    account: Option<&str>,
+) -> (String, String) {
+    let name = texts.platform_label(catalogue, platform).to_owned();
+    (name, account.unwrap_or(&texts.record.main_account).to_owned())
 }
 
 pub fn run(command: Command, context: &Context) -> Outcome {
     let texts = context.texts;
     match command {
         Command::Platforms { json } => return platforms(context, json),
-        Command::Share => {
-            let stdout = texts.share_message(context.catalogue) + "\n";
-            return Outcome { stdout, ..Outcome::default() };
-        }
+        Command::Share => return Outcome::ok(texts.share_message(context.catalogue)),
+        // The plain walkthrough reads and writes the terminal itself: see `guide::run`.
+        Command::Guide { .. } => return Outcome::default(),
         _ => {}
     }
     let Some(store) = &context.store else {
@@ -94,78 +90,216 @@ pub fn run(command: Command, context: &Context) -> Outcome {
     };
     match command {
         Command::Status { json } => status(context, store, json),
-        Command::Platforms { .. } | Command::Share => Outcome::default(),
-        Command::Remind { ics } => remind(context, store, &ics),
-        // The plain walkthrough reads and writes the terminal itself: see `guide::run`.
-        Command::Guide { .. } => Outcome::default(),
+        Command::Remind { ics, force } => remind(context, store, &ics, force),
         Command::Mark { platform, account, date, confirmed, note } => {
-            let inputs = (|| {
-                let platform = known_platform(context, &platform)?;
-                let submitted_on =
-                    date.as_deref().map(|d| past_date(context, d)).transpose()?.unwrap_or(context.today);
-                let confirmation_on = confirmed.as_deref().map(|d| past_date(context, d)).transpose()?;
-                Ok(Objection {
-                    platform,
-                    account: record::clean_optional(account.as_deref(), record::MAX_ACCOUNT_CHARS),
-                    submitted_on,
-                    confirmation_on,
-                    note: record::clean_optional(note.as_deref(), record::MAX_NOTE_CHARS),
-                })
-            })();
-            match inputs {
-                Ok(objection) => change(context, store, |record| {
-                    let (name, account) = Context::label(
-                        texts,
-                        context.catalogue,
-                        &objection.platform,
-                        objection.account.as_deref(),
-                    );
-                    let date = texts.date(objection.submitted_on);
-                    record.mark(objection);
-                    Some(fill(
-                        &texts.record.marked,
-                        &[
-                            ("platform", &name),
-                            ("account", &account),
-                            ("date", &date),
-                            ("path", &Context::path(store)),
-                        ],
-                    ))
-                }),
+            match mark_change(context, &platform, account, date, confirmed, note) {
+                Ok(change) => mark(context, store, change),
                 Err(message) => Outcome::fail(BAD_INPUT, message),
             }
         }
-        Command::Unmark { platform, account } => {
-            let platform = match known_platform(context, &platform) {
-                Ok(platform) => platform,
-                Err(message) => return Outcome::fail(BAD_INPUT, message),
+        Command::Unmark { platform, account } => unmark(context, store, &platform, account.as_deref()),
+        Command::Platforms { .. } | Command::Share | Command::Guide { .. } => Outcome::default(),
+    }
+}
+
+/// The mark the command line asks for, checked: a known platform, text within its limits, dates
+/// under the one rule.
+fn mark_change(
+    context: &Context,
+    platform: &str,
+    account: Option<String>,
+    date: Option<String>,
+    confirmed: Option<String>,
+    note: Option<String>,
+) -> Result<Mark, String> {
+    let texts = context.texts;
+    let platform = known_platform(context, platform)?;
+    let limited = |value: Option<String>, max: usize, field: &str| -> Result<Option<String>, String> {
+        let value = text::clean_optional(value.as_deref());
+        if let Some(value) = &value
+            && let Err(too_long) = text::within(value, max)
+        {
+            return Err(fill(
+                &texts.record.too_long,
+                &[("field", field), ("count", &too_long.count.to_string()), ("max", &max.to_string())],
+            ));
+        }
+        Ok(value)
+    };
+    let account = limited(account, MAX_ACCOUNT_CHARS, &texts.record.field_account)?;
+    // A note given empty clears the note; no --note keeps it.
+    let note = match note {
+        Some(note) => Some(limited(Some(note), MAX_NOTE_CHARS, &texts.record.field_note)?),
+        None => None,
+    };
+    let checked = |value: Option<String>| {
+        value
+            .map(|value| dates::parse_checked(&value, context.today))
+            .transpose()
+            .map_err(|error| texts.date_error(&error, context.today))
+    };
+    let submitted_on = checked(date)?;
+    let confirmation_on = checked(confirmed)?;
+    if let Some(submitted) = submitted_on {
+        dates::check_pair(submitted, confirmation_on)
+            .map_err(|error| texts.date_error(&error, context.today))?;
+    }
+    Ok(Mark {
+        submitted_on,
+        confirmation_on,
+        note,
+        ..Mark::new(&platform, account.as_deref(), context.today)
+    })
+}
+
+/// Applies one change to the record as it is now; on success what it did, and any note about a
+/// damaged file set aside first.
+fn apply(context: &Context, store: &Store, change: Change) -> Result<(record::Outcome, String), Outcome> {
+    let texts = context.texts;
+    match store.apply(&[change], context.now, context.patience) {
+        Ok(applied) => {
+            let stderr = applied.set_aside.map_or_else(String::new, |set_aside| {
+                let values = [
+                    ("path", shown_path(store)),
+                    ("problem", set_aside.problem),
+                    ("aside", text::path(&set_aside.aside)),
+                ];
+                let values: Vec<(&str, &str)> =
+                    values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+                fill(&texts.record.set_aside, &values) + "\n"
+            });
+            Ok((applied.outcomes.into_iter().next().unwrap_or(record::Outcome::NotFound), stderr))
+        }
+        Err(error) => {
+            let code = match error {
+                WriteError::Busy => BUSY,
+                WriteError::Load(_) | WriteError::SetAside(..) => BAD_INPUT,
+                WriteError::TooLarge(_) | WriteError::Io(_) => SAVE_FAILED,
             };
-            let account = record::clean_optional(account.as_deref(), record::MAX_ACCOUNT_CHARS);
-            let (name, shown) = Context::label(texts, context.catalogue, &platform, account.as_deref());
-            let values = [("platform", name.as_str()), ("account", shown.as_str())];
-            change(context, store, |record| {
-                if record.unmark(&platform, account.as_deref()) {
-                    Some(fill(
-                        &texts.record.unmarked,
-                        &[values[0], values[1], ("path", &Context::path(store))],
-                    ))
-                } else {
-                    None
-                }
-            })
-            .or_nothing(fill(&texts.record.nothing_to_unmark, &values))
+            Err(Outcome::fail(code, texts.write_error(&shown_path(store), &error)))
         }
     }
 }
 
-impl Outcome {
-    /// An outcome that changed nothing says so.
-    fn or_nothing(mut self, message: String) -> Outcome {
-        if self.code == OK && self.stdout.is_empty() {
-            self.stdout = message + "\n";
+fn mark(context: &Context, store: &Store, mark: Mark) -> Outcome {
+    let texts = context.texts;
+    let (name, account) = label(texts, context.catalogue, &mark.platform, mark.account.as_deref());
+    let (outcome, stderr) = match apply(context, store, Change::Mark(mark)) {
+        Ok(done) => done,
+        Err(failed) => return failed,
+    };
+    let path = shown_path(store);
+    let (code, stdout) = match &outcome {
+        record::Outcome::Added(objection) => {
+            let values = [
+                ("platform", name.as_str()),
+                ("account", &account),
+                ("date", &texts.date(objection.submitted_on)),
+                ("path", &path),
+            ];
+            (OK, fill(&texts.record.marked, &values))
         }
-        self
+        record::Outcome::AlreadyMarked { before, after, .. } => {
+            let mut message = already_marked(texts, context.catalogue, before, after);
+            if outcome.changed() {
+                message = format!("{message} {}", fill(&texts.record.location, &[("path", &path)]));
+            }
+            (OK, message)
+        }
+        record::Outcome::Refused(Refusal::Ambiguous { count, .. }) => {
+            let values = [("platform", name.as_str()), ("account", &account), ("count", &count.to_string())];
+            return Outcome {
+                code: BAD_INPUT,
+                stdout: String::new(),
+                stderr: stderr + &fill(&texts.record.ambiguous, &values) + "\n",
+            };
+        }
+        record::Outcome::Refused(Refusal::Dates(error)) => {
+            return Outcome {
+                code: BAD_INPUT,
+                stdout: String::new(),
+                stderr: stderr + &texts.date_error(error, context.today) + "\n",
+            };
+        }
+        _ => (OK, String::new()),
+    };
+    Outcome { code, stdout: stdout + "\n", stderr }
+}
+
+/// "Facebook (werk) was already marked on 20 May 2025. Nothing changed. Kept: the confirmation
+/// of 21 May 2025 and your note.": what marking again did, and what it kept.
+pub fn already_marked(texts: &Texts, catalogue: &Catalogue, before: &Objection, after: &Objection) -> String {
+    let record = &texts.record;
+    let (name, account) = label(texts, catalogue, &before.platform, before.account.as_deref());
+    let mut changed = Vec::new();
+    let mut kept = Vec::new();
+    if after.submitted_on != before.submitted_on {
+        changed.push(fill(&record.item_new_date, &[("date", &texts.date(after.submitted_on))]));
     }
+    match (before.confirmation_on, after.confirmation_on) {
+        (_, Some(now)) if before.confirmation_on != after.confirmation_on => {
+            changed.push(fill(&record.item_new_confirmation, &[("date", &texts.date(now))]));
+        }
+        (Some(then), _) => kept.push(fill(&record.item_confirmation, &[("date", &texts.date(then))])),
+        _ => {}
+    }
+    match (&before.note, &after.note) {
+        (then, now) if then != now => {
+            changed.push(if now.is_some() {
+                record.item_note.clone()
+            } else {
+                record.item_note_removed.clone()
+            });
+        }
+        (Some(_), _) => kept.push(record.item_note.clone()),
+        _ => {}
+    }
+    if !after.extra.is_empty() {
+        kept.push(record.item_extra.clone());
+    }
+    let values =
+        [("platform", name.as_str()), ("account", &account), ("date", &texts.date(before.submitted_on))];
+    let mut message = fill(&record.already_marked, &values);
+    message.push(' ');
+    if changed.is_empty() {
+        message.push_str(&record.unchanged);
+    } else {
+        message.push_str(&fill(&record.changed, &[("items", &texts.list(&changed))]));
+    }
+    if !kept.is_empty() {
+        message.push(' ');
+        message.push_str(&fill(&record.kept, &[("items", &texts.list(&kept))]));
+    }
+    message
+}
+
+fn unmark(context: &Context, store: &Store, platform: &str, account: Option<&str>) -> Outcome {
+    let texts = context.texts;
+    let platform = match known_platform(context, platform) {
+        Ok(platform) => platform,
+        Err(message) => return Outcome::fail(BAD_INPUT, message),
+    };
+    let account = text::clean_optional(account);
+    let (name, shown) = label(texts, context.catalogue, &platform, account.as_deref());
+    let change = Change::Unmark { platform, account };
+    let (outcome, stderr) = match apply(context, store, change) {
+        Ok(done) => done,
+        Err(failed) => return failed,
+    };
+    let stdout = match outcome {
+        record::Outcome::Removed(entries) => {
+            let count = entries.len();
+            let values = [
+                ("platform", name.as_str()),
+                ("account", &shown),
+                ("count", &count.to_string()),
+                ("path", &shown_path(store)),
+            ];
+            fill(texts.record.unmarked.pick(count as i64), &values)
+        }
+        _ => fill(&texts.record.nothing_to_unmark, &[("platform", &name), ("account", &shown)]),
+    };
+    Outcome { code: OK, stdout: stdout + "\n", stderr }
 }
 
 fn known_platform(context: &Context, value: &str) -> Result<String, String> {
@@ -174,70 +308,82 @@ fn known_platform(context: &Context, value: &str) -> Result<String, String> {
         return Ok(id);
     }
     let accepted: Vec<&str> = context.catalogue.platforms.iter().map(|p| p.id.as_str()).collect();
-    let shown = record::clean(value, 40);
+    let shown = text::shown(value, 40);
     Err(fill(
         &context.texts.record.unknown_platform,
         &[("value", &shown), ("accepted", &accepted.join(", "))],
     ))
 }
 
-fn past_date(context: &Context, value: &str) -> Result<NaiveDate, String> {
-    let shown = record::clean(value, 40);
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .ok()
-        .filter(|_| value.len() == 10)
-        .ok_or_else(|| fill(&context.texts.record.bad_date, &[("value", &shown)]))?;
-    if date > context.today {
-        let today = context.today.format("%Y-%m-%d").to_string();
-        return Err(fill(&context.texts.record.future_date, &[("value", &shown), ("today", &today)]));
-    }
-    Ok(date)
+/// Reads the record for a command that changes nothing.
+fn read(context: &Context, store: &Store) -> Result<Record, Outcome> {
+    store
+        .load()
+        .map_err(|error| Outcome::fail(BAD_INPUT, context.texts.load_error(&shown_path(store), &error)))
 }
 
 /// Prints each platform's status, or the record as JSON. Changes nothing, ever.
 fn status(context: &Context, store: &Store, json: bool) -> Outcome {
     let texts = context.texts;
-    let record = match store.load() {
+    let record = match read(context, store) {
         Ok(record) => record,
-        Err(error) => return Outcome::fail(BAD_INPUT, Context::load_problem(texts, store.path(), &error)),
+        Err(failed) => return failed,
     };
     if json {
-        let mut stdout = serde_json::to_string_pretty(&record).unwrap_or_default();
-        stdout.push('\n');
+        let stdout = String::from_utf8_lossy(&record.to_json()).into_owned();
         return Outcome { stdout, ..Outcome::default() };
     }
     let mut stdout = String::new();
-    for line in status_lines(texts, context.catalogue, &record) {
+    for line in status_lines(texts, context.catalogue, &record, context.today) {
         stdout.push_str(&line);
         stdout.push('\n');
     }
-    stdout.push_str(&fill(&texts.record.location, &[("path", &Context::path(store))]));
-    stdout.push('\n');
-    Outcome { stdout, ..Outcome::default() }
+    stdout.push_str(&fill(&texts.record.location, &[("path", &shown_path(store))]));
+    Outcome::ok(stdout)
 }
 
-/// Writes a calendar file with a reminder for each objection still waiting for a confirmation.
-/// Reads the record only.
-fn remind(context: &Context, store: &Store, path: &Path) -> Outcome {
+/// Writes a calendar with a reminder for each objection still waiting for a confirmation, to a
+/// file or (`-`) to standard output. Reads the record only.
+fn remind(context: &Context, store: &Store, path: &Path, force: bool) -> Outcome {
     let texts = context.texts;
-    let record = match store.load() {
+    let record = match read(context, store) {
         Ok(record) => record,
-        Err(error) => return Outcome::fail(BAD_INPUT, Context::load_problem(texts, store.path(), &error)),
+        Err(failed) => return failed,
     };
     let reminders = ics::reminders(texts, context.catalogue, &record, context.today);
+    let destination = Destination::of(path);
     if reminders.is_empty() {
-        return Outcome { stdout: texts.followup.nothing.clone() + "\n", ..Outcome::default() };
+        return match destination {
+            Destination::Stdout => {
+                Outcome { stderr: texts.followup.nothing.clone() + "\n", ..Outcome::default() }
+            }
+            Destination::File(_) => Outcome::ok(texts.followup.nothing.clone()),
+        };
     }
-    let shown = path.display().to_string();
-    match std::fs::write(path, ics::calendar(&reminders, context.now)) {
+    let calendar = ics::calendar(&reminders, context.now);
+    let Destination::File(path) = destination else {
+        return Outcome { stdout: calendar, ..Outcome::default() };
+    };
+    let shown = text::path(&path);
+    let followup = &texts.followup;
+    match output::write(&path, calendar.as_bytes(), ics::is_ours, force, Some(store)) {
         Ok(()) => {
-            let count = reminders.len().to_string();
-            let stdout = fill(&texts.followup.written, &[("count", &count), ("path", &shown)]) + "\n";
-            Outcome { stdout, ..Outcome::default() }
+            let count = reminders.len();
+            let values = [("count", count.to_string()), ("path", shown)];
+            let values: Vec<(&str, &str)> =
+                values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+            Outcome::ok(fill(followup.written.pick(count as i64), &values))
         }
-        Err(error) => Outcome::fail(
+        Err(OutputError::IsRecord) => {
+            Outcome::fail(BAD_INPUT, fill(&followup.is_record, &[("path", &shown)]))
+        }
+        Err(OutputError::NotAFile) => {
+            Outcome::fail(BAD_INPUT, fill(&followup.not_a_file, &[("path", &shown)]))
+        }
+        Err(OutputError::NotOurs) => Outcome::fail(BAD_INPUT, fill(&followup.not_ours, &[("path", &shown)])),
+        Err(OutputError::Io(error)) => Outcome::fail(
             SAVE_FAILED,
-            fill(&texts.followup.write_failed, &[("path", &shown), ("error", &error.to_string())]),
+            fill(&followup.write_failed, &[("path", &shown), ("error", &texts.os_error(&error))]),
         ),
     }
 }
@@ -269,81 +415,77 @@ fn platforms(context: &Context, json: bool) -> Outcome {
     Outcome { stdout, ..Outcome::default() }
 }
 
-/// One line per objection, and one for each platform without any.
-pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record) -> Vec<String> {
+/// One line per objection, one for each platform without any, and one for each entry that
+/// cannot be read. An account that is in the record twice, and a date that breaks the rule,
+/// are said on its line.
+pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<String> {
+    // How many entries each account has, counted once: a large record is not counted again
+    // for each of its lines.
+    let mut counts: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for objection in record.objections() {
+        *counts.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
+    }
+    let count = |objection: &Objection| {
+        counts.get(&(objection.platform.as_str(), objection.account.as_deref())).copied().unwrap_or(1)
+    };
     let mut lines = Vec::new();
     for platform in &catalogue.platforms {
         let mut any = false;
         for objection in record.for_platform(&platform.id) {
             any = true;
-            lines.push(objection_line(texts, catalogue, objection));
+            lines.push(objection_line(texts, catalogue, count(objection), objection, today));
         }
         if !any {
             lines.push(format!("{}: {}", texts.platform_name(platform), texts.record.not_yet));
         }
     }
     // Entries for platforms this version does not know are kept and shown as they are.
-    for objection in record.objections.iter().filter(|o| catalogue.platform(&o.platform).is_none()) {
-        lines.push(objection_line(texts, catalogue, objection));
+    for objection in record.objections().filter(|o| catalogue.platform(&o.platform).is_none()) {
+        lines.push(objection_line(texts, catalogue, count(objection), objection, today));
+    }
+    for (index, entry) in record.entries().iter().enumerate() {
+        if let Entry::Unreadable(unreadable) = entry {
+            lines.push(unreadable_line(texts, index, &unreadable.problem));
+        }
     }
     lines
 }
 
-fn objection_line(texts: &Texts, catalogue: &Catalogue, objection: &Objection) -> String {
-    let who = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
-    format!("{who}: {}", texts.objection_status(catalogue, objection))
+/// "Entry 3 of your record cannot be read: ... It stays in the file as it is."
+pub fn unreadable_line(texts: &Texts, index: usize, problem: &record::EntryProblem) -> String {
+    let values = [("number", (index + 1).to_string()), ("problem", texts.entry_problem(problem))];
+    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    fill(&texts.record.unreadable_entry, &values)
 }
 
-/// Takes the lock, loads (setting a damaged file aside, and saying so), applies `edit` and
-/// saves when it reports a change.
-fn change(context: &Context, store: &Store, edit: impl FnOnce(&mut Record) -> Option<String>) -> Outcome {
-    let texts = context.texts;
-    let path = Context::path(store);
-    let _lock = match store.lock_within(context.patience) {
-        Ok(Some(lock)) => lock,
-        Ok(None) => return Outcome::fail(BUSY, fill(&texts.record.busy, &[("path", &path)])),
-        Err(error) => {
-            return Outcome::fail(
-                SAVE_FAILED,
-                fill(&texts.record.save_failed, &[("path", &path), ("error", &error.to_string())]),
-            );
-        }
-    };
-    let mut stderr = String::new();
-    let mut record = match store.load() {
-        Ok(record) => record,
-        Err(error) if error.is_damage() => match store.set_aside(context.now) {
-            Ok(aside) => {
-                let aside = aside.display().to_string();
-                let problem = error.to_string();
-                stderr = fill(
-                    &texts.record.set_aside,
-                    &[("path", &path), ("problem", &problem), ("aside", &aside)],
-                );
-                stderr.push('\n');
-                Record::default()
-            }
-            Err(io) => {
-                let error = LoadError::Unreadable(io);
-                return Outcome::fail(BAD_INPUT, Context::load_problem(texts, store.path(), &error));
-            }
-        },
-        Err(error) => return Outcome::fail(BAD_INPUT, Context::load_problem(texts, store.path(), &error)),
-    };
-    let Some(message) = edit(&mut record) else {
-        return Outcome { stderr, ..Outcome::default() };
-    };
-    match store.save(&record) {
-        Ok(()) => Outcome { code: OK, stdout: message + "\n", stderr },
-        Err(error) => {
-            stderr.push_str(&fill(
-                &texts.record.save_failed,
-                &[("path", &path), ("error", &error.to_string())],
-            ));
-            stderr.push('\n');
-            Outcome { code: SAVE_FAILED, stdout: String::new(), stderr }
-        }
+/// What the record says about one objection beyond its status: that its account is in the
+/// record more than once (`count` times), that a date breaks the rule.
+pub fn objection_notes(texts: &Texts, count: usize, objection: &Objection, today: NaiveDate) -> Vec<String> {
+    let mut notes = Vec::new();
+    if count > 1 {
+        notes.push(fill(&texts.record.duplicate, &[("count", &count.to_string())]));
     }
+    if let Some(problem) = dates::problem(objection.submitted_on, objection.confirmation_on, today) {
+        notes.push(fill(&texts.record.date_problem, &[("problem", &texts.date_error(&problem, today))]));
+    }
+    notes
+}
+
+fn objection_line(
+    texts: &Texts,
+    catalogue: &Catalogue,
+    count: usize,
+    objection: &Objection,
+    today: NaiveDate,
+) -> String {
+    let who = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
+    let mut line = format!("{who}: {}", texts.objection_status(catalogue, objection));
+    let notes = objection_notes(texts, count, objection, today);
+    if !notes.is_empty() {
+        line.push_str(". ");
+        line.push_str(&notes.join(" "));
+    }
+    line
 }
 
 #[cfg(test)]
@@ -377,6 +519,10 @@ mod tests {
             };
             run(command, &context)
         }
+
+        fn record(&self) -> Record {
+            Store::new(self.path()).load().unwrap()
+        }
     }
 
     fn mark(platform: &str, account: Option<&str>, date: Option<&str>) -> Command {
@@ -386,6 +532,21 @@ mod tests {
             date: date.map(Into::into),
             confirmed: None,
             note: None,
+        }
+    }
+
+    fn mark_with(
+        platform: &str,
+        account: Option<&str>,
+        confirmed: Option<&str>,
+        note: Option<&str>,
+    ) -> Command {
+        Command::Mark {
+            platform: platform.into(),
+            account: account.map(Into::into),
+            date: None,
+            confirmed: confirmed.map(Into::into),
+            note: note.map(Into::into),
         }
     }
 
@@ -403,7 +564,7 @@ mod tests {
         );
         let json = fixture.run(Lang::En, Command::Status { json: true });
         let record = record::parse(json.stdout.as_bytes()).unwrap();
-        assert_eq!(record.objections.len(), 2);
+        assert_eq!(record.objections().count(), 2);
         let outcome = fixture.run(Lang::En, Command::Unmark { platform: "instagram".into(), account: None });
         assert!(outcome.stdout.contains("The mark on Instagram (your account) was removed"), "{outcome:?}");
         let status = fixture.run(Lang::En, Command::Status { json: false });
@@ -411,6 +572,86 @@ mod tests {
         let outcome = fixture.run(Lang::En, Command::Unmark { platform: "instagram".into(), account: None });
         assert_eq!(outcome.code, OK);
         assert!(outcome.stdout.contains("was not marked"), "{outcome:?}");
+    }
+
+    #[test]
+    fn marking_again_changes_only_what_is_given_and_says_what_it_kept() {
+        let fixture = Fixture::new();
+        fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-05-20")));
+        fixture.run(Lang::En, mark_with("facebook", Some("werk"), Some("2025-05-21"), Some("via de club")));
+        let again = fixture.run(Lang::En, mark("facebook", Some("werk"), None));
+        assert_eq!(again.code, OK);
+        assert_eq!(
+            again.stdout,
+            "Facebook (werk) was already marked on 20 May 2025. Nothing changed. Kept: the confirmation of \
+             21 May 2025 and your note.\n"
+        );
+        let entry = fixture.record().find("facebook", Some("werk")).unwrap().clone();
+        assert_eq!(
+            (entry.submitted_on, entry.confirmation_on, entry.note.as_deref()),
+            (
+                dates::parse("2025-05-20").unwrap(),
+                Some(dates::parse("2025-05-21").unwrap()),
+                Some("via de club")
+            )
+        );
+        let noted = fixture.run(Lang::Nl, mark_with("facebook", Some("werk"), None, Some("tweede keer")));
+        assert!(
+            noted.stdout.starts_with(
+                "Facebook (werk) was al gemarkeerd op 20 mei 2025. Veranderd: je notitie. Dit blijft staan: \
+                 de bevestiging van 21 mei 2025."
+            ),
+            "{noted:?}"
+        );
+        // --date replaces the date when it is given, and is checked against the confirmation.
+        let later = fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-06-01")));
+        assert_eq!(later.code, BAD_INPUT, "{later:?}");
+        assert!(later.stderr.contains("cannot come before sending"), "{later:?}");
+        let earlier = fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-05-19")));
+        assert!(earlier.stdout.contains("Changed: the date you sent it, now 19 May 2025."), "{earlier:?}");
+        assert_eq!(fixture.record().objections().count(), 1);
+    }
+
+    #[test]
+    fn two_entries_for_one_account_are_never_merged() {
+        let fixture = Fixture::new();
+        let entry = r#"{"platform": "facebook", "account": "werk", "submitted_on": "2025-05-20",
+            "confirmation_on": null, "note": null}"#;
+        fs::write(fixture.path(), format!(r#"{{"version": 1, "objections": [{entry}, {entry}]}}"#)).unwrap();
+        let status = fixture.run(Lang::En, Command::Status { json: false });
+        assert_eq!(status.stdout.matches("This account is in your record 2 times.").count(), 2, "{status:?}");
+        let noted = fixture.run(Lang::En, mark_with("facebook", Some("werk"), None, Some("x")));
+        assert_eq!(noted.code, BAD_INPUT);
+        assert!(noted.stderr.contains("is in your record 2 times"), "{noted:?}");
+        assert_eq!(fixture.record().objections().count(), 2);
+        let removed = fixture
+            .run(Lang::En, Command::Unmark { platform: "facebook".into(), account: Some("werk".into()) });
+        assert!(removed.stdout.starts_with("2 marks on Facebook (werk) were removed"), "{removed:?}");
+        assert!(fixture.record().is_empty());
+    }
+
+    #[test]
+    fn text_over_a_limit_is_refused_with_the_limit_not_cut() {
+        let fixture = Fixture::new();
+        let long = fixture.run(Lang::En, mark_with("facebook", None, None, Some(&"é".repeat(501))));
+        assert_eq!(long.code, BAD_INPUT);
+        assert_eq!(
+            long.stderr,
+            "The note has 501 characters; at most 500 fit. Nothing was saved. Make it shorter.\n"
+        );
+        let account = fixture.run(Lang::Nl, mark("facebook", Some(&"a".repeat(101)), None));
+        assert!(
+            account.stderr.contains("accountnaam heeft 101 tekens; er passen er hoogstens 100"),
+            "{account:?}"
+        );
+        assert!(!fixture.path().exists());
+        let family = "👨\u{200D}👩\u{200D}👧 \u{202E}x";
+        let kept = fixture.run(Lang::En, mark_with("facebook", Some(family), None, None));
+        assert_eq!(kept.code, OK);
+        assert_eq!(
+            fixture.record().objections().next().unwrap().account.as_deref(),
+            Some("👨\u{200D}👩\u{200D}👧 x")
+        );
     }
 
     #[test]
@@ -434,15 +675,50 @@ mod tests {
     fn remind_writes_a_calendar_for_open_objections_only() {
         let fixture = Fixture::new();
         let ics = fixture.dir.path().join("remind.ics");
-        let remind = || fixture.run(Lang::En, Command::Remind { ics: ics.clone() });
-        let nothing = remind();
+        let remind = |force: bool| fixture.run(Lang::En, Command::Remind { ics: ics.clone(), force });
+        let nothing = remind(false);
         assert!(nothing.stdout.contains("No objection is waiting") && !ics.exists(), "{nothing:?}");
         fixture.run(Lang::En, mark("instagram", None, Some("2026-11-01")));
-        let written = remind();
+        let written = remind(false);
         assert_eq!(written.code, OK, "{written:?}");
+        assert!(written.stdout.starts_with("1 reminder written to"), "{written:?}");
         let calendar = fs::read_to_string(&ics).unwrap();
         assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1);
         assert!(calendar.contains("DTSTART;VALUE=DATE:20261129\r\n"), "overdue: due today");
+        assert_eq!(remind(false).code, OK, "its own calendar is replaced");
+    }
+
+    #[test]
+    fn remind_never_writes_over_the_record_or_a_stranger() {
+        let fixture = Fixture::new();
+        fixture.run(Lang::En, mark("instagram", None, Some("2026-11-01")));
+        let record = fs::read(fixture.path()).unwrap();
+        let remind = |path: &Path, force: bool| {
+            fixture.run(Lang::En, Command::Remind { ics: path.to_path_buf(), force })
+        };
+        for force in [false, true] {
+            let refused = remind(&fixture.path(), force);
+            assert_eq!(refused.code, BAD_INPUT, "{refused:?}");
+            assert!(refused.stderr.contains("is your record of objections"), "{refused:?}");
+        }
+        assert_eq!(fs::read(fixture.path()).unwrap(), record, "the record is untouched");
+        let stranger = fixture.dir.path().join("agenda.ics");
+        fs::write(&stranger, b"my own calendar").unwrap();
+        let refused = remind(&stranger, false);
+        assert_eq!(refused.code, BAD_INPUT);
+        assert!(refused.stderr.contains("--force"), "{refused:?}");
+        assert_eq!(fs::read(&stranger).unwrap(), b"my own calendar");
+        assert_eq!(remind(&stranger, true).code, OK, "--force replaces it");
+        assert!(fs::read_to_string(&stranger).unwrap().starts_with("BEGIN:VCALENDAR"));
+        let to_stdout = remind(Path::new("-"), false);
+        assert!(
+            to_stdout.stdout.starts_with("BEGIN:VCALENDAR\r\n")
+                && to_stdout.stdout.ends_with("END:VCALENDAR\r\n")
+        );
+        assert!(!fixture.dir.path().join("-").exists(), "- is standard output, not a file");
+        let directory = remind(fixture.dir.path(), true);
+        assert_eq!(directory.code, BAD_INPUT);
+        assert!(directory.stderr.contains("not an ordinary file"), "{directory:?}");
     }
 
     #[test]
@@ -452,15 +728,17 @@ mod tests {
             (mark("tiktok", None, None), "instagram, facebook"),
             (mark("instagram", None, Some("20-05-2025")), "YYYY-MM-DD"),
             (mark("instagram", None, Some("2027-01-01")), "2026-11-29"),
+            (mark("instagram", None, Some("2023-12-31")), "before 2024"),
+            (mark_with("instagram", None, Some("2025-13-01"), None), "YYYY-MM-DD"),
             (
                 Command::Mark {
                     platform: "instagram".into(),
                     account: None,
-                    date: None,
-                    confirmed: Some("2025-13-01".into()),
+                    date: Some("2025-05-20".into()),
+                    confirmed: Some("2025-05-19".into()),
                     note: None,
                 },
-                "YYYY-MM-DD",
+                "cannot come before sending",
             ),
         ];
         for (command, expected) in cases {
@@ -483,6 +761,34 @@ mod tests {
     }
 
     #[test]
+    fn one_unreadable_entry_keeps_the_others_working() {
+        let fixture = Fixture::new();
+        let file = r#"{"version": 1, "objections": [
+            {"platform": "instagram", "account": null, "submitted_on": "2025-02-30", "confirmation_on": null, "note": null},
+            {"platform": "facebook", "account": null, "submitted_on": "2025-05-20", "confirmation_on": null, "note": "kept", "from_the_future": [1]}
+        ], "also": "kept"}"#;
+        fs::write(fixture.path(), file).unwrap();
+        let status = fixture.run(Lang::En, Command::Status { json: false });
+        assert_eq!(status.code, OK, "{status:?}");
+        assert!(status.stdout.contains("Facebook: submitted on 20 May 2025\n"), "{status:?}");
+        assert!(
+            status.stdout.contains(
+                "Entry 1 of your record cannot be read: \"2025-02-30\" in the field \"submitted_on\" is not a real date."
+            ),
+            "{status:?}"
+        );
+        let marked = fixture.run(Lang::En, mark("linkedin", None, None));
+        assert_eq!(marked.code, OK, "{marked:?}");
+        let written = fs::read_to_string(fixture.path()).unwrap();
+        assert!(written.contains(r#"{"platform": "instagram", "account": null, "submitted_on": "2025-02-30", "confirmation_on": null, "note": null}"#), "{written}");
+        assert!(
+            written.contains(r#""from_the_future": [1]"#) && written.contains(r#""also": "kept""#),
+            "{written}"
+        );
+        assert_eq!(fixture.record().objections().count(), 2);
+    }
+
+    #[test]
     fn mark_sets_a_damaged_record_aside_and_says_where() {
         let fixture = Fixture::new();
         fs::write(fixture.path(), b"\0\0\0\0").unwrap();
@@ -491,13 +797,13 @@ mod tests {
         let aside = fixture.dir.path().join("record.json.corrupt-20261129T100000Z");
         assert!(outcome.stderr.contains(&aside.display().to_string()), "{outcome:?}");
         assert_eq!(fs::read(aside).unwrap(), b"\0\0\0\0");
-        assert_eq!(Store::new(fixture.path()).load().unwrap().objections.len(), 1);
+        assert_eq!(fixture.record().objections().count(), 1);
     }
 
     #[test]
     fn a_record_from_a_newer_version_is_never_written() {
         let fixture = Fixture::new();
-        let future = br#"{"version": 2, "objections": []}"#;
+        let future = br#"{"version": 3, "objections": []}"#;
         fs::write(fixture.path(), future).unwrap();
         let outcome = fixture.run(Lang::Nl, mark("instagram", None, None));
         assert_eq!(outcome.code, BAD_INPUT);
@@ -506,21 +812,24 @@ mod tests {
     }
 
     #[test]
-    fn a_held_lock_makes_writers_wait_then_give_up() {
+    fn a_lock_held_too_long_makes_writers_wait_then_give_up() {
         let fixture = Fixture::new();
-        let _wizard = Store::new(fixture.path()).try_lock().unwrap().unwrap();
+        let store = Store::new(fixture.path());
+        fixture.run(Lang::En, mark("facebook", None, None));
+        let held = fs::File::open(store.lock_path().unwrap()).unwrap();
+        held.lock().unwrap();
         let started = std::time::Instant::now();
         let outcome = fixture.run(Lang::En, mark("instagram", None, None));
         assert_eq!(outcome.code, BUSY);
         assert!(started.elapsed() >= Duration::from_millis(300));
-        assert!(outcome.stderr.contains("Another bezwaar window"), "{outcome:?}");
+        assert!(outcome.stderr.contains("did not finish within 5 seconds"), "{outcome:?}");
         assert_eq!(fixture.run(Lang::En, Command::Status { json: false }).code, OK, "reading needs no lock");
     }
 
     #[test]
     fn hostile_text_is_cleaned_before_it_is_stored_or_printed() {
         let fixture = Fixture::new();
-        let hostile = "\x1b[2J\x1b]52;c;aGk=\x07\x1b]8;;https://evil.example\x1b\\x\u{9b}\u{202E}\u{200B}";
+        let hostile = "\x1b[2J\x1b]52;c;aGk=\x07\x1b]8;;https://evil.example\x1b\\x\u{9b}\u{202E}\u{2066}";
         let command = Command::Mark {
             platform: "facebook".into(),
             account: Some(format!("work{hostile}")),
@@ -533,10 +842,31 @@ mod tests {
         let status = fixture.run(Lang::En, Command::Status { json: false }).stdout;
         let json = fixture.run(Lang::En, Command::Status { json: true }).stdout;
         for text in [&outcome.stdout, &file, &status, &json] {
-            for bad in ['\x1b', '\x07', '\u{9b}', '\u{202E}', '\u{200B}'] {
+            for bad in ['\x1b', '\x07', '\u{9b}', '\u{202E}', '\u{2066}'] {
                 assert!(!text.contains(bad), "{bad:?} in {text:?}");
             }
         }
         assert!(!file.contains("\\u001b"), "no escaped ESC either: {file}");
+    }
+
+    #[test]
+    fn paths_are_printed_clean() {
+        let content = Content::embedded(Lang::En).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("re\x1b[2Jcord\u{202e}.json");
+        let context = Context {
+            texts: content.texts(Lang::En),
+            catalogue: &content.catalogue,
+            store: Some(Store::new(&path)),
+            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            now: Utc::now(),
+            patience: Duration::from_millis(300),
+        };
+        let marked = run(mark("instagram", None, None), &context);
+        assert_eq!(marked.code, OK);
+        let status = run(Command::Status { json: false }, &context);
+        for text in [&marked.stdout, &status.stdout] {
+            assert!(text.contains("re[2Jcord.json") && !text.contains(['\x1b', '\u{202e}']), "{text:?}");
+        }
     }
 }

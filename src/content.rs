@@ -13,9 +13,11 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
 use crate::links;
-use crate::record::Objection;
+use crate::record::{EntryProblem, LoadError, Objection, Problem, WriteError};
+use crate::text::{OsError, OsReason};
 
 const CATALOGUE_JSON: &str = include_str!("../assets/content/catalogue.json");
 const NL_JSON: &str = include_str!("../assets/content/nl.json");
@@ -364,6 +366,116 @@ impl Texts {
         }
     }
 
+    /// A date the rule refuses, said for a person.
+    pub fn date_error(&self, error: &DateError, today: NaiveDate) -> String {
+        let record = &self.record;
+        match error {
+            DateError::NotADate(value) => fill(&record.bad_date, &[("value", value)]),
+            DateError::InTheFuture(date) => {
+                fill(&record.future_date, &[("value", &iso(*date)), ("today", &iso(today))])
+            }
+            DateError::TooEarly(date) => fill(&record.too_early, &[("value", &iso(*date))]),
+            DateError::ConfirmedBefore(confirmed, submitted) => fill(
+                &record.confirmation_before,
+                &[("confirmed", &self.date(*confirmed)), ("submitted", &self.date(*submitted))],
+            ),
+        }
+    }
+
+    /// Why a file could not be read or written: the common reason in the person's words, and
+    /// the system's own text after it.
+    pub fn os_error(&self, error: &OsError) -> String {
+        let record = &self.record;
+        let reason = match error.reason {
+            Some(OsReason::DiskFull) => &record.disk_full,
+            Some(OsReason::NoPermission) => &record.no_permission,
+            Some(OsReason::ReadOnly) => &record.read_only_fs,
+            Some(OsReason::FileTooLarge) => &record.file_too_large,
+            None => return error.detail.clone(),
+        };
+        format!("{reason} ({})", error.detail)
+    }
+
+    /// Why an entry of the record cannot be read.
+    pub fn entry_problem(&self, problem: &EntryProblem) -> String {
+        let record = &self.record;
+        match problem {
+            EntryProblem::NotAnObject => record.entry_not_object.clone(),
+            EntryProblem::Missing(field) => fill(&record.entry_missing, &[("field", field)]),
+            EntryProblem::WrongType(field) => fill(&record.entry_wrong_type, &[("field", field)]),
+            EntryProblem::NotADate(field, value) => {
+                fill(&record.entry_not_a_date, &[("field", field), ("value", value)])
+            }
+            EntryProblem::Twice(field) => fill(&record.entry_twice, &[("field", field)]),
+        }
+    }
+
+    /// "a, b and c".
+    pub fn list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.record.and),
+        }
+    }
+
+    /// Why the record at `path` could not be read; nothing was changed.
+    pub fn load_error(&self, path: &str, error: &LoadError) -> String {
+        let record = &self.record;
+        match error {
+            LoadError::Unreadable(os) => {
+                fill(&record.unreadable, &[("path", path), ("problem", &self.os_error(os))])
+            }
+            LoadError::NotAFile => fill(&record.not_a_file, &[("path", path)]),
+            LoadError::FutureVersion(version) => {
+                fill(&record.future_version, &[("path", path), ("version", &version.to_string())])
+            }
+            LoadError::TooLarge(_) | LoadError::Corrupt(_) => {
+                fill(&record.damaged, &[("path", path), ("problem", &error.to_string())])
+            }
+        }
+    }
+
+    /// Why a change did not reach the record at `path`; the file did not change.
+    pub fn write_error(&self, path: &str, error: &WriteError) -> String {
+        let record = &self.record;
+        match error {
+            WriteError::Busy => fill(&record.busy, &[("path", path)]),
+            WriteError::Load(error) => self.load_error(path, error),
+            WriteError::SetAside(load, os) => {
+                format!("{} ({})", self.load_error(path, load), self.os_error(os))
+            }
+            WriteError::TooLarge(size) => fill(
+                &record.too_large_save,
+                &[
+                    ("path", path),
+                    ("size", &size.to_string()),
+                    ("max", &crate::record::MAX_BYTES.to_string()),
+                ],
+            ),
+            WriteError::Io(os) => fill(&record.save_failed, &[("path", path), ("error", &self.os_error(os))]),
+        }
+    }
+
+    /// The record's problem in plain words: what happened, what was kept, what to do.
+    pub fn problem(&self, path: &str, problem: &Problem) -> String {
+        let record = &self.record;
+        match problem {
+            Problem::SetAside { problem, aside } => fill(
+                &record.set_aside,
+                &[("path", path), ("problem", problem), ("aside", &crate::text::path(aside))],
+            ),
+            Problem::FutureVersion(version) => self.load_error(path, &LoadError::FutureVersion(*version)),
+            Problem::Unreadable(error) => self.load_error(path, error),
+            Problem::Damaged { problem, error } => format!(
+                "{} ({})",
+                fill(&record.damaged, &[("path", path), ("problem", problem)]),
+                self.os_error(error)
+            ),
+            Problem::NoLocation => record.no_location_here.clone(),
+        }
+    }
+
     /// A platform's name as this language writes it.
     pub fn platform_name<'a>(&'a self, platform: &'a Platform) -> &'a str {
         self.platform(&platform.id).and_then(|texts| texts.name.as_deref()).unwrap_or(&platform.name)
@@ -633,9 +745,13 @@ pub struct FollowupTexts {
     pub sources: Vec<String>,
     pub event_summary: String,
     pub event_description: String,
-    pub written: String,
+    pub written: Plural,
     pub nothing: String,
     pub write_failed: String,
+    /// Why a calendar file is not written.
+    pub is_record: String,
+    pub not_a_file: String,
+    pub not_ours: String,
 }
 
 /// The plain-text walkthrough (`bezwaar guide`).
@@ -672,10 +788,13 @@ pub struct EditorTexts {
     pub note: String,
     pub submitted: String,
     pub confirmation: String,
-    pub confirmation_before: String,
     pub optional: String,
     pub account_taken: String,
     pub account_needed: String,
+    /// "12 of 100": how full a text field is.
+    pub count: String,
+    pub full: String,
+    pub paste_too_long: String,
 }
 
 /// The command line's help and messages.
@@ -708,6 +827,7 @@ pub struct CliTexts {
     pub share_about: String,
     pub remind_about: String,
     pub ics_help: String,
+    pub force_help: String,
     pub guide_about: String,
     pub guide_platform_help: String,
     /// A mistake on the command line: something bezwaar does not know, what it may have meant,
@@ -731,22 +851,65 @@ pub struct RecordTexts {
     pub confirmed: String,
     pub main_account: String,
     pub marked: String,
-    pub unmarked: String,
+    pub unmarked: Plural,
     pub nothing_to_unmark: String,
+    /// Marking what is marked: what was there, what changed, what was kept.
+    pub already_marked: String,
+    pub changed: String,
+    pub kept: String,
+    pub unchanged: String,
+    pub item_confirmation: String,
+    pub item_note: String,
+    pub item_extra: String,
+    pub item_new_date: String,
+    pub item_new_confirmation: String,
+    pub item_note_removed: String,
+    /// The word between the last two items of a list.
+    pub and: String,
+    pub ambiguous: String,
+    pub too_long: String,
+    pub field_account: String,
+    pub field_note: String,
     pub set_aside: String,
     pub damaged: String,
     pub unreadable: String,
+    pub not_a_file: String,
     pub future_version: String,
     pub busy: String,
-    pub busy_read_only: String,
     pub save_failed: String,
+    pub too_large_save: String,
+    /// The common reasons a save fails.
+    pub disk_full: String,
+    pub no_permission: String,
+    pub read_only_fs: String,
+    pub file_too_large: String,
     pub no_location: String,
     pub unknown_platform: String,
     pub bad_date: String,
     pub future_date: String,
+    pub too_early: String,
+    pub confirmation_before: String,
+    /// A date in the file that breaks the rule, shown with its entry.
+    pub date_problem: String,
+    /// An entry of the file that cannot be read, and why.
+    pub unreadable_entry: String,
+    pub unreadable_here: String,
+    pub unreadable_detail: String,
+    pub entry_not_object: String,
+    pub entry_missing: String,
+    pub entry_wrong_type: String,
+    pub entry_not_a_date: String,
+    pub entry_twice: String,
+    pub remove_unreadable_question: String,
+    /// Shown with an account that is in the record more than once.
+    pub duplicate: String,
     pub location: String,
     pub marked_here: String,
+    pub already_marked_here: String,
     pub unmarked_here: String,
+    pub unreadable_removed_here: String,
+    pub changed_elsewhere_here: String,
+    pub not_found_here: String,
     pub unmark_question: String,
     pub save_failed_here: String,
     pub no_location_here: String,

@@ -6,7 +6,9 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::to_input_request;
 use tui_input::{Input, InputRequest};
 
-use crate::record::{self, Objection, Record};
+use crate::dates::{self, DateError};
+use crate::record::{Change, Details, EntryId, Objection, Record};
+use crate::text::{self, MAX_ACCOUNT_CHARS, MAX_NOTE_CHARS};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,32 +25,43 @@ impl Field {
     /// The most characters the field takes.
     pub fn limit(self) -> usize {
         match self {
-            Field::Account => record::MAX_ACCOUNT_CHARS,
-            Field::Note => record::MAX_NOTE_CHARS,
+            Field::Account => MAX_ACCOUNT_CHARS,
+            Field::Note => MAX_NOTE_CHARS,
             Field::Submitted | Field::Confirmation => 10,
         }
     }
+
+    /// Whether the field holds free text (and shows how full it is).
+    pub fn is_text(self) -> bool {
+        matches!(self, Field::Account | Field::Note)
+    }
 }
 
-/// Why the form cannot be saved as it is.
+/// Why the form cannot be saved as it is, or why it did not take what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
     /// Another entry for this platform has this account already.
     AccountTaken(String),
     /// A new entry needs an account name: the unnamed one exists.
     AccountNeeded,
-    BadDate(String),
-    FutureDate(String),
-    /// The confirmation date lies before the submission date.
-    ConfirmedBeforeSubmitted(NaiveDate, NaiveDate),
+    Date(DateError),
+    /// The field is full: it takes at most this many characters.
+    Full(usize),
+    /// Pasted text longer than the room left: its length and the room.
+    PasteTooLong {
+        count: usize,
+        room: usize,
+    },
+    /// The entry was changed or removed elsewhere while the form was open.
+    ChangedElsewhere,
 }
 
 /// The open form.
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub platform: String,
-    /// The account of the entry being edited, or `None` for a new entry.
-    pub editing: Option<Option<String>>,
+    /// The entry being edited, as it was when the form opened; `None` for a new entry.
+    pub editing: Option<EntryId>,
     pub field: Field,
     pub inputs: [Input; 4],
     pub error: Option<EditError>,
@@ -56,16 +69,16 @@ pub struct Editor {
 
 impl Editor {
     /// The form filled with an existing entry.
-    pub fn edit(objection: &Objection) -> Editor {
+    pub fn edit(id: EntryId, objection: &Objection) -> Editor {
         let text = |value: Option<&str>| Input::new(value.unwrap_or_default().to_owned());
-        let confirmation = objection.confirmation_on.map(iso);
+        let confirmation = objection.confirmation_on.map(dates::iso);
         Editor {
             platform: objection.platform.clone(),
-            editing: Some(objection.account.clone()),
+            editing: Some(id),
             field: Field::Account,
             inputs: [
                 text(objection.account.as_deref()),
-                Input::new(iso(objection.submitted_on)),
+                Input::new(dates::iso(objection.submitted_on)),
                 text(confirmation.as_deref()),
                 text(objection.note.as_deref()),
             ],
@@ -79,7 +92,7 @@ impl Editor {
             platform: platform.to_owned(),
             editing: None,
             field: Field::Account,
-            inputs: [Input::default(), Input::new(iso(today)), Input::default(), Input::default()],
+            inputs: [Input::default(), Input::new(dates::iso(today)), Input::default(), Input::default()],
             error: None,
         }
     }
@@ -88,30 +101,48 @@ impl Editor {
         &self.inputs[field as usize]
     }
 
-    /// A key typed into the current field. Control, bidi and zero-width characters are not
-    /// taken, nor anything past the field's limit.
+    /// How many characters a field holds.
+    pub fn count(&self, field: Field) -> usize {
+        self.input(field).value().chars().count()
+    }
+
+    /// A key typed into the current field. Characters that would act on the terminal or
+    /// reorder the text are not taken; a full field takes nothing more and says so.
     pub fn key(&mut self, key: KeyEvent) {
         let Some(request) = to_input_request(&Event::Key(key)) else { return };
         let field = self.field;
-        let input = &mut self.inputs[field as usize];
-        if let InputRequest::InsertChar(c) = request
-            && (record::clean(&c.to_string(), 1).is_empty() && c != ' '
-                || input.value().chars().count() >= field.limit())
-        {
-            return;
+        if let InputRequest::InsertChar(c) = request {
+            if text::is_removed(c) {
+                return;
+            }
+            if self.count(field) >= field.limit() {
+                self.error = Some(EditError::Full(field.limit()));
+                return;
+            }
         }
-        input.handle(request);
+        self.inputs[field as usize].handle(request);
         self.error = None;
     }
 
     /// Pasted text, typed into the current field as one line: line breaks become spaces, and
-    /// what `key` would refuse is refused here too.
-    pub fn paste(&mut self, text: &str) {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        for c in text.chars() {
-            let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
-            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    /// what `key` would not take is left out. Text that does not fit is not pasted at all.
+    pub fn paste(&mut self, pasted: &str) {
+        let line: String = pasted
+            .chars()
+            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+            .filter(|c| !text::is_removed(*c))
+            .collect();
+        let count = line.chars().count();
+        let room = self.field.limit().saturating_sub(self.count(self.field));
+        if count > room {
+            self.error = Some(EditError::PasteTooLong { count, room });
+            return;
         }
+        let input = &mut self.inputs[self.field as usize];
+        for c in line.chars() {
+            input.handle(InputRequest::InsertChar(c));
+        }
+        self.error = None;
     }
 
     pub fn next_field(&mut self) {
@@ -122,44 +153,38 @@ impl Editor {
         self.field = Field::ALL[(self.field as usize + Field::ALL.len() - 1) % Field::ALL.len()];
     }
 
-    /// The entry the form describes, checked against the record and today's date.
-    pub fn result(&self, record: &Record, today: NaiveDate) -> Result<Objection, EditError> {
-        let account =
-            record::clean_optional(Some(self.input(Field::Account).value()), record::MAX_ACCOUNT_CHARS);
-        let note = record::clean_optional(Some(self.input(Field::Note).value()), record::MAX_NOTE_CHARS);
+    /// The change the form describes, checked against the record and today's date.
+    pub fn result(&self, record: &Record, today: NaiveDate) -> Result<Change, EditError> {
+        let account = text::clean_optional(Some(self.input(Field::Account).value()));
+        let note = text::clean_optional(Some(self.input(Field::Note).value()));
         let date = |field: Field| -> Result<Option<NaiveDate>, EditError> {
-            let text = self.input(field).value().trim();
-            if text.is_empty() {
+            let typed = self.input(field).value().trim();
+            if typed.is_empty() {
                 return Ok(None);
             }
-            let shown = record::clean(text, 20);
-            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .filter(|_| text.len() == 10)
-                .ok_or_else(|| EditError::BadDate(shown.clone()))?;
-            if date > today {
-                return Err(EditError::FutureDate(shown));
-            }
-            Ok(Some(date))
+            dates::parse_checked(typed, today).map(Some).map_err(EditError::Date)
         };
-        let submitted_on = date(Field::Submitted)?.ok_or_else(|| EditError::BadDate(String::new()))?;
+        let submitted_on =
+            date(Field::Submitted)?.ok_or_else(|| EditError::Date(DateError::NotADate(String::new())))?;
         let confirmation_on = date(Field::Confirmation)?;
-        if let Some(confirmed) = confirmation_on.filter(|confirmed| *confirmed < submitted_on) {
-            return Err(EditError::ConfirmedBeforeSubmitted(confirmed, submitted_on));
-        }
-        let unchanged_account = self.editing.as_ref() == Some(&account);
+        dates::check_pair(submitted_on, confirmation_on).map_err(EditError::Date)?;
+        let editing = self.editing.as_ref().and_then(|id| id.entry().objection());
+        let unchanged_account = editing.is_some_and(|objection| objection.account == account);
         if !unchanged_account && record.find(&self.platform, account.as_deref()).is_some() {
             return Err(match account {
                 Some(account) => EditError::AccountTaken(account),
                 None => EditError::AccountNeeded,
             });
         }
-        Ok(Objection { platform: self.platform.clone(), account, submitted_on, confirmation_on, note })
+        Ok(match &self.editing {
+            Some(id) => Change::Edit(id.clone(), Details { account, submitted_on, confirmation_on, note }),
+            None => Change::Add(Objection {
+                confirmation_on,
+                note,
+                ..Objection::new(&self.platform, account.as_deref(), submitted_on)
+            }),
+        })
     }
-}
-
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 #[cfg(test)]
@@ -168,7 +193,11 @@ mod tests {
     use crossterm::event::{KeyCode, KeyModifiers};
 
     fn date(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        dates::parse(text).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        date("2026-11-29")
     }
 
     fn typed(editor: &mut Editor, text: &str) {
@@ -178,96 +207,108 @@ mod tests {
     }
 
     fn record() -> Record {
-        let mut record = Record::default();
-        record.mark(Objection {
-            platform: "facebook".into(),
-            account: None,
-            submitted_on: date("2025-05-20"),
-            confirmation_on: None,
-            note: None,
-        });
-        record
+        Record::with([Objection::new("facebook", None, date("2025-05-20"))])
+    }
+
+    fn editing(record: &Record) -> Editor {
+        let id = record.id_of(0).unwrap();
+        let objection = id.entry().objection().unwrap().clone();
+        Editor::edit(id, &objection)
     }
 
     #[test]
     fn editing_keeps_the_submission_date_and_fills_in_details() {
         let record = record();
-        let mut editor = Editor::edit(&record.objections[0]);
+        let mut editor = editing(&record);
         typed(&mut editor, "werk");
         editor.next_field();
         editor.next_field();
         typed(&mut editor, "2025-05-22");
         editor.next_field();
         typed(&mut editor, "via de club");
-        let result = editor.result(&record, date("2026-11-29")).unwrap();
-        assert_eq!(result.account.as_deref(), Some("werk"));
-        assert_eq!(result.note.as_deref(), Some("via de club"));
-        assert_eq!(result.confirmation_on, Some(date("2025-05-22")));
-        assert_eq!(result.submitted_on, date("2025-05-20"));
+        let Ok(Change::Edit(id, details)) = editor.result(&record, today()) else { panic!("an edit") };
+        assert_eq!(id, record.id_of(0).unwrap(), "the entry the form was opened on");
+        assert_eq!(
+            details,
+            Details {
+                account: Some("werk".into()),
+                submitted_on: date("2025-05-20"),
+                confirmation_on: Some(date("2025-05-22")),
+                note: Some("via de club".into()),
+            }
+        );
     }
 
     #[test]
     fn a_second_account_needs_its_own_name() {
-        let record = record();
-        let mut editor = Editor::new_account("facebook", date("2026-11-29"));
-        assert_eq!(editor.result(&record, date("2026-11-29")), Err(EditError::AccountNeeded));
+        let mut record = record();
+        let mut editor = Editor::new_account("facebook", today());
+        assert_eq!(editor.result(&record, today()), Err(EditError::AccountNeeded));
         typed(&mut editor, "vereniging");
-        let result = editor.result(&record, date("2026-11-29")).unwrap();
-        assert_eq!(
-            (result.account.as_deref(), result.submitted_on),
-            (Some("vereniging"), date("2026-11-29"))
-        );
-        let mut record = record;
-        record.mark(result);
-        let mut again = Editor::new_account("facebook", date("2026-11-29"));
+        let Ok(change @ Change::Add(_)) = editor.result(&record, today()) else { panic!("an addition") };
+        assert!(record.apply(&change).changed());
+        let mut again = Editor::new_account("facebook", today());
         typed(&mut again, "vereniging");
-        assert_eq!(
-            again.result(&record, date("2026-11-29")),
-            Err(EditError::AccountTaken("vereniging".into()))
-        );
+        assert_eq!(again.result(&record, today()), Err(EditError::AccountTaken("vereniging".into())));
     }
 
     #[test]
-    fn dates_must_be_real_and_not_in_the_future() {
+    fn dates_follow_the_one_rule() {
         let record = record();
-        let mut editor = Editor::edit(&record.objections[0]);
+        let mut editor = editing(&record);
         editor.field = Field::Confirmation;
         typed(&mut editor, "22-05-2025");
-        assert_eq!(editor.result(&record, date("2026-11-29")), Err(EditError::BadDate("22-05-2025".into())));
+        assert_eq!(
+            editor.result(&record, today()),
+            Err(EditError::Date(DateError::NotADate("22-05-2025".into())))
+        );
         editor.inputs[2] = Input::new("2027-01-01".into());
         assert_eq!(
-            editor.result(&record, date("2026-11-29")),
-            Err(EditError::FutureDate("2027-01-01".into()))
+            editor.result(&record, today()),
+            Err(EditError::Date(DateError::InTheFuture(date("2027-01-01"))))
         );
         editor.inputs[2] = Input::new("2025-05-19".into());
         assert_eq!(
-            editor.result(&record, date("2026-11-29")),
-            Err(EditError::ConfirmedBeforeSubmitted(date("2025-05-19"), date("2025-05-20")))
+            editor.result(&record, today()),
+            Err(EditError::Date(DateError::ConfirmedBefore(date("2025-05-19"), date("2025-05-20"))))
+        );
+        editor.inputs[1] = Input::new("2023-05-20".into());
+        assert_eq!(
+            editor.result(&record, today()),
+            Err(EditError::Date(DateError::TooEarly(date("2023-05-20"))))
         );
         editor.inputs[1] = Input::new(String::new());
-        assert_eq!(editor.result(&record, date("2026-11-29")), Err(EditError::BadDate(String::new())));
+        assert_eq!(editor.result(&record, today()), Err(EditError::Date(DateError::NotADate(String::new()))));
     }
 
     #[test]
-    fn hidden_characters_and_overlong_text_are_not_taken() {
-        let mut editor = Editor::new_account("facebook", date("2026-11-29"));
-        typed(&mut editor, "a\u{1b}b\u{202E}c\u{200B}d\u{9b}e f");
+    fn hidden_characters_are_not_taken_and_a_full_field_says_so() {
+        let mut editor = Editor::new_account("facebook", today());
+        typed(&mut editor, "a\u{1b}b\u{202E}c\u{2066}d\u{9b}e f");
         assert_eq!(editor.input(Field::Account).value(), "abcde f");
+        let family = "👨\u{200D}👩\u{200D}👧";
+        typed(&mut editor, family);
+        assert!(editor.input(Field::Account).value().ends_with(family), "joiners are kept");
         typed(&mut editor, &"x".repeat(200));
-        assert_eq!(editor.input(Field::Account).value().chars().count(), record::MAX_ACCOUNT_CHARS);
+        assert_eq!(editor.count(Field::Account), MAX_ACCOUNT_CHARS, "the field stops at its limit");
+        assert_eq!(editor.error, Some(EditError::Full(MAX_ACCOUNT_CHARS)), "and says so");
     }
 
     #[test]
-    fn a_pasted_line_break_stays_in_the_field() {
-        let mut editor = Editor::new_account("facebook", date("2026-11-29"));
+    fn a_paste_that_does_not_fit_is_refused_whole() {
+        let mut editor = Editor::new_account("facebook", today());
         editor.paste("via de club\rxj\n\x1b[2Jok");
         assert_eq!(editor.input(Field::Account).value(), "via de club xj [2Jok");
         assert_eq!(editor.field, Field::Account, "nothing moved on to another field");
+        let before = editor.input(Field::Account).value().to_owned();
+        editor.paste(&"y".repeat(90));
+        assert_eq!(editor.input(Field::Account).value(), before, "nothing of it was pasted");
+        assert_eq!(editor.error, Some(EditError::PasteTooLong { count: 90, room: 80 }));
     }
 
     #[test]
     fn fields_go_round() {
-        let mut editor = Editor::new_account("instagram", date("2026-11-29"));
+        let mut editor = Editor::new_account("instagram", today());
         editor.previous_field();
         assert_eq!(editor.field, Field::Note, "back from the first field is the last");
         editor.next_field();

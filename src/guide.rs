@@ -26,7 +26,7 @@ pub fn run(
                 let accepted: Vec<&str> = catalogue.platforms.iter().map(|p| p.id.as_str()).collect();
                 let message = fill(
                     &texts.record.unknown_platform,
-                    &[("value", &crate::record::clean(id, 40)), ("accepted", &accepted.join(", "))],
+                    &[("value", &crate::text::shown(id, 40)), ("accepted", &accepted.join(", "))],
                 );
                 writeln!(out, "{message}")?;
                 return Ok(commands::BAD_INPUT);
@@ -205,7 +205,7 @@ mod tests {
         assert!(text.contains("Laatst gecontroleerd: 26 mei 2025"));
         assert!(text.contains("gemarkeerd als verstuurd"), "{text}");
         assert!(!text.contains('\x1b'), "no escape sequences");
-        assert_eq!(Store::new(&record).load().unwrap().objections.len(), 1);
+        assert_eq!(Store::new(&record).load().unwrap().objections().count(), 1);
     }
 
     #[test]

@@ -31,17 +31,20 @@ pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
 
 /// A reminder for every open objection in the record.
 pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<Reminder> {
-    record
-        .objections
+    let objections: Vec<&Objection> = record.objections().collect();
+    objections
         .iter()
-        .filter(|objection| is_open(catalogue, objection))
-        .map(|objection| {
+        .enumerate()
+        .filter(|(_, objection)| is_open(catalogue, objection))
+        .map(|(index, objection)| {
+            // Entries that hold exactly the same are told apart by their order.
+            let occurrence = objections[..index].iter().filter(|other| **other == *objection).count();
             let platform = catalogue.platform(&objection.platform);
             let label = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
             let form = platform.map_or("", |p| p.form_url.as_str());
             let followup = &texts.followup;
             Reminder {
-                uid: uid(objection),
+                uid: uid(objection, occurrence),
                 date: due(objection, today),
                 summary: fill(&followup.event_summary, &[("platform", &label)]),
                 description: fill(
@@ -57,26 +60,62 @@ pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: N
         .collect()
 }
 
-/// The same objection always gets the same UID, so a calendar updates instead of doubling.
-fn uid(objection: &Objection) -> String {
-    let account = objection.account.as_deref().unwrap_or("main");
-    let safe = |text: &str| -> String {
-        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
-    };
-    format!(
-        "{}-{}-{}@bezwaar",
-        safe(&objection.platform),
-        safe(account),
-        objection.submitted_on.format("%Y%m%d")
-    )
+/// The same entry always gets the same UID, so a calendar updates instead of doubling; every
+/// other entry gets another. It is made from the platform, the account exactly as written
+/// (none is not "main"), the date, and for entries that hold the same, their order.
+fn uid(objection: &Objection, occurrence: usize) -> String {
+    let mut hash = Fnv::default();
+    hash.write(objection.platform.as_bytes());
+    match &objection.account {
+        Some(account) => {
+            hash.write(&[1]);
+            hash.write(account.as_bytes());
+        }
+        None => hash.write(&[0]),
+    }
+    hash.write(crate::dates::iso(objection.submitted_on).as_bytes());
+    hash.write(&occurrence.to_le_bytes());
+    let platform: String = objection
+        .platform
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    format!("{platform}-{:016x}@bezwaar", hash.0)
 }
+
+/// FNV-1a, 64 bits: the same everywhere and in every version, unlike the standard library's
+/// hasher. Each part is followed by its length, so that parts cannot run into each other.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes.iter().chain(&(bytes.len() as u64).to_le_bytes()) {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Whether a file is a calendar bezwaar wrote (and so may be replaced without `--force`).
+pub fn is_ours(start: &[u8]) -> bool {
+    start.starts_with(b"BEGIN:VCALENDAR\r\n")
+        && start.windows(PRODID.len()).any(|window| window == PRODID.as_bytes())
+}
+
+const PRODID: &str = "PRODID:-//bezwaar//bezwaar//EN";
 
 /// The calendar: CRLF line ends, long lines folded at 75 octets, text values escaped.
 pub fn calendar(reminders: &[Reminder], stamp: DateTime<Utc>) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//bezwaar//bezwaar//EN".to_owned(),
+        PRODID.to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
     ];
     for reminder in reminders {
@@ -160,18 +199,16 @@ mod tests {
     fn open_objections_become_events_that_parse_back() {
         let content = Content::embedded(Lang::Nl).unwrap();
         let texts = content.texts(Lang::Nl);
-        let mut record = Record::default();
         let objection = |platform: &str, account: Option<&str>, confirmed: Option<&str>| Objection {
-            platform: platform.into(),
-            account: account.map(Into::into),
-            submitted_on: date("2026-11-25"),
             confirmation_on: confirmed.map(date),
-            note: None,
+            ..Objection::new(platform, account, date("2026-11-25"))
         };
-        record.mark(objection("instagram", None, None));
-        record.mark(objection("facebook", Some("Club, ; \\ vereniging"), None));
-        record.mark(objection("facebook", None, Some("2026-11-26")));
-        record.mark(objection("linkedin", None, None));
+        let record = Record::with([
+            objection("instagram", None, None),
+            objection("facebook", Some("Club, ; \\ vereniging"), None),
+            objection("facebook", None, Some("2026-11-26")),
+            objection("linkedin", None, None),
+        ]);
         let today = date("2026-11-29");
         let reminders = reminders(texts, &content.catalogue, &record, today);
         assert_eq!(reminders.len(), 2, "confirmed objections and settings need no reminder");
@@ -187,7 +224,9 @@ mod tests {
             event.iter().find_map(|line| line.strip_prefix(&format!("{name}:"))).map(str::to_owned)
         };
         let second = events[1];
-        assert_eq!(field(second, "UID").as_deref(), Some("facebook-club------vereniging-20261125@bezwaar"));
+        let uid = field(second, "UID").unwrap();
+        assert!(uid.starts_with("facebook-") && uid.ends_with("@bezwaar"), "{uid}");
+        assert_ne!(field(events[0], "UID"), Some(uid), "each entry its own UID");
         assert_eq!(field(second, "DTSTAMP").as_deref(), Some("20261129T101112Z"));
         assert_eq!(field(second, "DTSTART;VALUE=DATE").as_deref(), Some("20261202"));
         let summary = unescape(&field(second, "SUMMARY").unwrap());
@@ -202,15 +241,42 @@ mod tests {
 
     #[test]
     fn a_late_reminder_is_due_today_not_in_the_past() {
-        let objection = Objection {
-            platform: "instagram".into(),
-            account: None,
-            submitted_on: date("2025-05-20"),
-            confirmation_on: None,
-            note: None,
-        };
+        let objection = Objection::new("instagram", None, date("2025-05-20"));
         assert_eq!(due(&objection, date("2026-11-29")), date("2026-11-29"));
         assert_eq!(due(&objection, date("2025-05-21")), date("2025-05-27"));
+    }
+
+    #[test]
+    fn uids_differ_for_every_entry_and_stay_the_same_across_runs() {
+        let content = Content::embedded(Lang::En).unwrap();
+        let texts = content.texts(Lang::En);
+        let on = |account: Option<&str>| Objection::new("facebook", account, date("2026-11-25"));
+        let accounts = [Some("werk🙂"), Some("werk😀"), Some("werk!"), Some("werk?"), Some("main"), None];
+        let mut objections: Vec<Objection> = accounts.iter().map(|account| on(*account)).collect();
+        objections.push(on(Some("werk🙂")));
+        objections.push(Objection::new("facebook", Some("werk🙂"), date("2026-11-26")));
+        let record = Record::with(objections);
+        let uids: Vec<String> = reminders(texts, &content.catalogue, &record, date("2026-11-29"))
+            .into_iter()
+            .map(|r| r.uid)
+            .collect();
+        let distinct: std::collections::BTreeSet<&String> = uids.iter().collect();
+        assert_eq!((uids.len(), distinct.len()), (8, 8), "{uids:#?}");
+        let again: Vec<String> = reminders(texts, &content.catalogue, &record, date("2026-12-01"))
+            .into_iter()
+            .map(|r| r.uid)
+            .collect();
+        assert_eq!(uids, again, "stable across runs and days");
+        // Pinned, so that a change to the hash (which would double every calendar) is seen.
+        assert_eq!(uids[5], "facebook-c1dc1e3b07d53f67@bezwaar");
+    }
+
+    #[test]
+    fn only_bezwaars_own_calendars_count_as_ours() {
+        let stamp = DateTime::parse_from_rfc3339("2026-11-29T10:11:12Z").unwrap().with_timezone(&Utc);
+        assert!(is_ours(calendar(&[], stamp).as_bytes()));
+        assert!(!is_ours(b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar//EN\r\n"));
+        assert!(!is_ours(b"{\"version\": 2}"));
     }
 
     #[test]

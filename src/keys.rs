@@ -300,12 +300,15 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
             }
             Screen::Overview => {
                 table.push(Binding::new(BACK, Command::Back, 1));
-                if app.writable() && !app.record.objections.is_empty() {
-                    if app.record.objections.len() > 1 {
+                if app.writable() && !app.record.is_empty() {
+                    if app.record.entries().len() > 1 {
                         table.push(Binding::new(UP_DOWN, Command::SelectEntry, 2));
                     }
-                    table.push(Binding::new(&[key(KeyCode::Char('e'))], Command::Edit, 1));
-                    table.push(Binding::new(&[key(KeyCode::Char('a'))], Command::AddAccount, 1));
+                    // An entry that cannot be read has no details to edit: it can only go.
+                    if app.selected_objection().is_some() {
+                        table.push(Binding::new(&[key(KeyCode::Char('e'))], Command::Edit, 1));
+                        table.push(Binding::new(&[key(KeyCode::Char('a'))], Command::AddAccount, 1));
+                    }
                     table.push(Binding::new(
                         &[key(KeyCode::Char('x')), key(KeyCode::Delete)],
                         Command::Remove,
@@ -324,7 +327,7 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
             };
             table.push(Binding::new(&[key(KeyCode::Char('m'))], command, 1));
         }
-        if app.unsaved {
+        if app.unsaved() {
             table.push(Binding::new(&[key(KeyCode::Char('s'))], Command::Retry, 1));
         }
         if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
@@ -492,8 +495,11 @@ mod tests {
     #[test]
     fn a_read_only_record_offers_no_mark_key() {
         let app = app_on(Screen::Done { platform: 0 });
-        let mut app =
-            app.with_record(None, crate::record::Record::default(), Some(crate::record::Problem::Busy));
+        let mut app = app.with_record(
+            None,
+            crate::record::Record::default(),
+            Some(crate::record::Problem::FutureVersion(3)),
+        );
         app.screen = Screen::Done { platform: 0 };
         app.update(Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('m')), None);
@@ -502,7 +508,9 @@ mod tests {
     #[test]
     fn a_question_takes_only_yes_and_no() {
         let mut app = app_on(Screen::Step { platform: 0, step: 4 });
-        app.confirm = Some(crate::app::Unmark { platform: "instagram".into(), account: None });
+        app.record =
+            crate::record::Record::with([crate::record::Objection::new("instagram", None, app.today)]);
+        app.confirm = Some(crate::app::Unmark(app.record.id_of(0).unwrap()));
         assert_eq!(message(&app, KeyCode::Char('j')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('y')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('n')), Some(Message::Confirm(false)));
@@ -564,6 +572,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_entry_that_cannot_be_read_can_only_be_removed() {
+        let mut app = app_on(Screen::Overview);
+        let json = br#"{"version": 2, "objections": [{"platform": "x", "submitted_on": "2025-02-30"}]}"#;
+        app.record = crate::record::parse(json).unwrap();
+        app.update(Message::Resized(80, 24));
+        assert_eq!(message(&app, KeyCode::Char('e')), None);
+        assert_eq!(message(&app, KeyCode::Char('a')), None);
+        assert_eq!(message(&app, KeyCode::Char('x')), Some(Message::Remove));
+        app.update(Message::Remove);
+        assert!(app.confirm.is_some(), "it is removed only after a question");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod guide;
 pub mod ics;
 pub mod keys;
 pub mod links;
+pub mod output;
 pub mod record;
 pub mod text;
 pub mod tui;

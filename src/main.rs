@@ -10,7 +10,7 @@ use bezwaar::cli::{self, Cli, Command, HelpFacts};
 use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
 use bezwaar::guide;
-use bezwaar::record::{self, Store};
+use bezwaar::record::Store;
 use bezwaar::tui;
 use bezwaar::ui::Theme;
 
@@ -82,10 +82,10 @@ fn main() -> ExitCode {
         return ExitCode::from(outcome.code);
     }
     let terminal_failed = texts.cli.terminal_failed.clone();
-    // The lock is held for as long as the wizard runs.
-    let opening = record::open_for_wizard(store.as_ref(), chrono::Utc::now());
-    let _lock = opening.lock;
+    // No lock is held while the wizard runs: each change takes it for the moment of its write.
+    let opening = Store::open(store.as_ref(), chrono::Utc::now(), tui::WRITE_PATIENCE);
     let mut app = App::new(content, lang, today).with_record(store, opening.record, opening.problem);
+    app.seen = opening.stamp;
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
     match tui::run(&mut app) {

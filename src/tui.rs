@@ -3,6 +3,7 @@
 
 use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -15,7 +16,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Message};
-use crate::record::Store;
+use crate::record::{Change, Store, WriteError};
+use crate::text::OsError;
 use crate::{keys, links};
 
 /// The frame goes out through a buffer in one write, not in many small ones; ratatui flushes
@@ -52,7 +54,12 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         }
         panic_for_tests();
         // Blocks until the person does something: no ticks, no CPU while idle.
-        let message = match event::read()? {
+        let event = event::read()?;
+        // Whatever the person does next, they see the record as it is now.
+        if let Some(reloaded) = look(app) {
+            app.update(reloaded);
+        }
+        let message = match event {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
             Event::Paste(text) if app.editor.is_some() => Some(Message::Paste(text)),
             event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
@@ -67,17 +74,38 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
+/// How long the wizard waits for another bezwaar to finish writing the record.
+pub const WRITE_PATIENCE: Duration = Duration::from_secs(2);
+
+/// Applies the wizard's changes to the record as it is on disk now. The record part of what the
+/// event loop performs; tests that drive the wizard without a terminal use it too.
+pub fn write(store: Option<&Store>, changes: &[Change]) -> Message {
+    let result = match store {
+        Some(store) => store.apply(changes, chrono::Utc::now(), WRITE_PATIENCE),
+        None => Err(WriteError::Io(OsError::of(&io::Error::from(io::ErrorKind::NotFound)))),
+    };
+    Message::Written(result)
+}
+
+/// The record as it is now, when the file changed since the wizard last read or wrote it
+/// (another window, a command, an editor, a restored backup). One look at the file's metadata
+/// per event; the file is read only when it changed.
+pub fn look(app: &App) -> Option<Message> {
+    let store = app.store.as_ref()?;
+    let stamp = store.stamp();
+    if stamp == app.seen {
+        return None;
+    }
+    Some(Message::Reloaded(stamp, store.load()))
+}
+
 /// Does what the wizard asked for and says how it went.
 fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Result<Option<Message>> {
     match effect {
-        Effect::Save(record) => {
+        Effect::Write(changes) => {
             // Under the terminal lock, so that a signal waits for the save to finish.
             let _guard = lock();
-            let result = match store {
-                Some(store) => store.save(&record).map_err(|error| error.to_string()),
-                None => Err(io::Error::from(io::ErrorKind::NotFound).to_string()),
-            };
-            Ok(Some(Message::Saved(result)))
+            Ok(Some(write(store, &changes)))
         }
         Effect::Open(url) => {
             // A text browser (w3m, lynx) takes the terminal until it exits: give it the main

@@ -10,7 +10,10 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{ENTER, ESC, FakeBrowser, Options, RIGHT, TIMEOUT, Tui, base64, binary, inherited_path};
+use common::{
+    ENTER, ESC, FakeBrowser, Options, RIGHT, TIMEOUT, Tui, base64, binary, inherited_path, quit,
+    to_last_step, to_platform_list,
+};
 
 const INSTAGRAM_FORM: &str = "https://help.instagram.com/contact/767264225370182";
 const FACEBOOK_FORM: &str = "https://www.facebook.com/help/contact/712876720715583";
@@ -24,15 +27,6 @@ fn row_with(tui: &Tui, text: &str) -> String {
     let found: Vec<&String> = rows.iter().filter(|row| row.contains(text)).collect();
     assert_eq!(found.len(), 1, "exactly one row shows {text:?}:\n{}", rows.join("\n"));
     found[0].trim_start_matches(['│', ' ']).to_owned()
-}
-
-/// Walks from the warning to the platform list; returns when the list shows.
-fn to_platform_list(tui: &mut Tui, warning: &str, risks: &str, platforms: &str) {
-    tui.wait_for(warning, TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for(risks, TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for(platforms, TIMEOUT);
 }
 
 #[test]
@@ -356,11 +350,17 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     tui.send("m");
     tui.wait_for("Onthouden: Instagram, verstuurd op 29 november 2026", TIMEOUT);
 
-    // While this wizard runs, a second one only looks, and says so.
+    // While this wizard runs, a second one can mark too.
     let mut second = Tui::spawn(options());
-    second.wait_for("Een ander bezwaar-venster gebruikt je lijst", TIMEOUT);
-    second.send("q");
-    assert!(second.wait_exit(TIMEOUT).success());
+    to_platform_list(&mut second, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_last_step(&mut second, "6", "Google Gemini: stap 1 van 5", "Google Gemini: stap 5 van 5");
+    second.send("m");
+    second.wait_for("Onthouden: Google Gemini, uitgezet op 29 november 2026", TIMEOUT);
+    quit(&mut second);
+    // The first window shows it at the next key, and says why the record changed.
+    tui.send("p");
+    let screen = tui.wait_for("Je lijst is veranderd in een ander venster of programma", TIMEOUT);
+    assert!(screen.contains("Google Gemini (je account)"), "{screen}");
 
     // Closing the terminal window hangs up on the wizard.
     Command::new("/bin/sh").arg("-c").arg(format!("kill -s HUP {}", tui.pid())).status().unwrap();
@@ -370,8 +370,9 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     let json = status_json(&record);
     assert_eq!(
         json,
-        serde_json::json!({"version": 1, "objections": [{"platform": "instagram", "account": null,
-            "submitted_on": "2026-11-29", "confirmation_on": null, "note": null}]})
+        serde_json::json!({"version": 2, "objections": [
+            {"platform": "instagram", "account": null, "submitted_on": "2026-11-29", "confirmation_on": null, "note": null},
+            {"platform": "gemini", "account": null, "submitted_on": "2026-11-29", "confirmation_on": null, "note": null}]})
     );
 
     let mut again = Tui::spawn(options());
@@ -383,9 +384,8 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     assert!(rows[facebook + 1].contains("nog niet gemarkeerd"), "{}", rows.join("\n"));
 
     // Facebook, then a second Facebook account from the overview.
-    again.send("2");
-    again.wait_for("Facebook: stap 1 van 5", TIMEOUT);
-    again.send(&RIGHT.repeat(5));
+    to_last_step(&mut again, "2", "Facebook: stap 1 van 5", "Facebook: stap 5 van 5");
+    again.send(RIGHT);
     again.wait_for("Klaar met Facebook", TIMEOUT);
     again.send("m");
     again.wait_for("Onthouden: Facebook, verstuurd op 29 november 2026", TIMEOUT);
@@ -409,6 +409,11 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
         .collect();
     assert_eq!(
         accounts,
-        [("instagram".into(), None), ("facebook".into(), None), ("facebook".into(), Some("club".into()))]
+        [
+            ("instagram".into(), None),
+            ("gemini".into(), None),
+            ("facebook".into(), None),
+            ("facebook".into(), Some("club".into()))
+        ]
     );
 }

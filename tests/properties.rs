@@ -3,6 +3,8 @@
 use bezwaar::app::{App, Effect, Message, Screen};
 use bezwaar::content::{Content, Lang, STEPS_PER_PLATFORM};
 use bezwaar::keys::message_for;
+use bezwaar::record::{Record, Store, WriteError};
+use bezwaar::text::OsError;
 use bezwaar::ui;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -85,7 +87,9 @@ proptest! {
     ) {
         let lang = if dutch { Lang::Nl } else { Lang::En };
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let mut app = App::new(Content::embedded(lang).unwrap(), lang, today);
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("record.json"));
+        let mut app = App::new(Content::embedded(lang).unwrap(), lang, today).with_record(Some(store.clone()), Record::default(), None);
         // As the wizard does: the terminal's size is the first message.
         app.update(Message::Resized(80, 24));
         let (mut width, mut height) = (80u16, 24u16);
@@ -107,15 +111,24 @@ proptest! {
                         Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
                     }
                     Some(Effect::Copy(_) | Effect::CopyText(_)) => Some(Message::Copied(Ok(()))),
-                    Some(Effect::Save(record)) => {
+                    Some(Effect::Write(changes)) => {
                         prop_assert!(changes_record || message == Message::Retry, "{message:?} saved");
-                        prop_assert_eq!(&record, &app.record, "what is saved is what is shown");
-                        Some(Message::Saved(if saves { Ok(()) } else { Err("disk full".into()) }))
+                        prop_assert_eq!(&changes, &app.pending, "what is written is every change not saved yet");
+                        if saves {
+                            Some(bezwaar::tui::write(Some(&store), &changes))
+                        } else {
+                            Some(Message::Written(Err(WriteError::Io(OsError::of(&std::io::Error::from_raw_os_error(28))))))
+                        }
                     }
                     Some(Effect::Suspend) | None => None,
                 };
                 if let Some(outcome) = outcome {
+                    let written = matches!(outcome, Message::Written(Ok(_)));
                     prop_assert_eq!(app.update(outcome), None);
+                    if written {
+                        prop_assert_eq!(&store.load().unwrap(), &app.record, "what is shown is what is saved");
+                        prop_assert!(!app.unsaved());
+                    }
                 }
                 prop_assert!(changes_record || app.record == before, "{message:?} changed the record");
             }

@@ -152,15 +152,14 @@ fn app(lang: Lang, screen: Screen) -> App {
 
 fn marked(mut app: App) -> App {
     let objection = |platform: &str, account: Option<&str>, confirmed: Option<&str>| Objection {
-        platform: platform.into(),
-        account: account.map(Into::into),
-        submitted_on: date("2026-11-12"),
         confirmation_on: confirmed.map(date),
-        note: None,
+        ..Objection::new(platform, account, date("2026-11-12"))
     };
-    app.record.mark(objection("instagram", None, Some("2026-11-13")));
-    app.record.mark(objection("facebook", None, None));
-    app.record.mark(objection("facebook", Some("vereniging"), None));
+    app.record = bezwaar::record::Record::with([
+        objection("instagram", None, Some("2026-11-13")),
+        objection("facebook", None, None),
+        objection("facebook", Some("vereniging"), None),
+    ]);
     app.update(Message::Resized(80, 24));
     app
 }

@@ -1,4 +1,4 @@
-//! The yes/no question before a mark is removed.
+//! The yes/no question before an entry is removed.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -8,13 +8,23 @@ use ratatui::widgets::{Clear, Widget};
 use super::{body_block, wrapped};
 use crate::app::{App, Unmark};
 use crate::content::fill;
+use crate::record::Entry;
 
-pub fn render(app: &App, unmark: &Unmark, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, Unmark(id): &Unmark, area: Rect, buf: &mut Buffer) {
     let texts = app.texts();
-    let label = app.entry_label(&unmark.platform, unmark.account.as_deref());
-    let date =
-        app.record.find(&unmark.platform, unmark.account.as_deref()).map_or(app.today, |o| o.submitted_on);
-    let question = fill(&texts.record.unmark_question, &[("platform", &label), ("date", &texts.date(date))]);
+    let question = match id.entry() {
+        Entry::Objection(objection) => {
+            let label = app.entry_label(&objection.platform, objection.account.as_deref());
+            fill(
+                &texts.record.unmark_question,
+                &[("platform", &label), ("date", &texts.date(objection.submitted_on))],
+            )
+        }
+        Entry::Unreadable(_) => {
+            let number = app.record.position(id).map_or(0, |index| index + 1);
+            fill(&texts.record.remove_unreadable_question, &[("number", &number.to_string())])
+        }
+    };
     let width = area.width.saturating_sub(8).min(60);
     let paragraph = wrapped(Text::styled(question, app.theme.heading));
     let lines = u16::try_from(paragraph.line_count(width.saturating_sub(4))).unwrap_or(u16::MAX);

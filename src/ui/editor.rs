@@ -34,7 +34,19 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         };
         let focused = field == editor.field;
         let marker = if focused { "› " } else { "  " };
-        lines.push(styled(format!("{marker}{label}"), if focused { theme.heading } else { theme.source }));
+        let mut heading = vec![Span::styled(
+            format!("{marker}{label}"),
+            if focused { theme.heading } else { theme.source },
+        )];
+        // A text field says how full it is; a full one says it in the problem's style.
+        if focused && field.is_text() {
+            let count = editor.count(field);
+            let shown =
+                fill(&form.count, &[("count", &count.to_string()), ("max", &field.limit().to_string())]);
+            let style = if count >= field.limit() { theme.problem } else { theme.source };
+            heading.push(Span::styled(format!(" ({shown})"), style));
+        }
+        lines.push(Line::from(heading));
         lines.push(input_line(editor, field, inner_width.saturating_sub(2), focused, app));
         lines.push(Line::default());
     }
@@ -64,15 +76,12 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
                     fill(&form.account_taken, &[("platform", name), ("account", account)])
                 }
                 EditError::AccountNeeded => form.account_needed.clone(),
-                EditError::BadDate(value) => fill(&texts.record.bad_date, &[("value", value)]),
-                EditError::ConfirmedBeforeSubmitted(confirmed, submitted) => fill(
-                    &form.confirmation_before,
-                    &[("confirmed", &texts.date(*confirmed)), ("submitted", &texts.date(*submitted))],
-                ),
-                EditError::FutureDate(value) => {
-                    let today = app.today.format("%Y-%m-%d").to_string();
-                    fill(&texts.record.future_date, &[("value", value), ("today", &today)])
+                EditError::Date(error) => texts.date_error(error, app.today),
+                EditError::Full(max) => fill(&form.full, &[("max", &max.to_string())]),
+                EditError::PasteTooLong { count, room } => {
+                    fill(&form.paste_too_long, &[("count", &count.to_string()), ("room", &room.to_string())])
                 }
+                EditError::ChangedElsewhere => texts.record.not_found_here.clone(),
             };
             styled(text, theme.problem)
         }

@@ -29,7 +29,7 @@ pub use theme::Theme;
 
 use crate::app::{App, Notice, Screen};
 use crate::content::{Texts, fill};
-use crate::record::Problem;
+use crate::record::{Entry, WriteError};
 
 /// Below this size the wizard asks for a bigger window instead of cutting text.
 pub const MIN_WIDTH: u16 = 60;
@@ -306,11 +306,22 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
                 .unwrap_or_default();
             fill(&texts.record.marked_here, &[("platform", name(*platform)), ("status", &status)])
         }
-        Notice::Unmarked(unmark) => {
-            let label = app.entry_label(&unmark.platform, unmark.account.as_deref());
+        Notice::AlreadyMarked(platform, date) => fill(
+            &texts.record.already_marked_here,
+            &[("platform", name(*platform)), ("date", &texts.date(*date))],
+        ),
+        Notice::Unmarked(Entry::Objection(objection)) => {
+            let label = app.entry_label(&objection.platform, objection.account.as_deref());
             fill(&texts.record.unmarked_here, &[("platform", &label)])
         }
-        Notice::SaveFailed(error) => fill(&texts.record.save_failed_here, &[("error", error)]),
+        Notice::Unmarked(Entry::Unreadable(_)) => texts.record.unreadable_removed_here.clone(),
+        Notice::NotFound => texts.record.not_found_here.clone(),
+        Notice::ChangedElsewhere => texts.record.changed_elsewhere_here.clone(),
+        Notice::Unreadable(error) => texts.load_error(&record_path(app), error),
+        Notice::SaveFailed(WriteError::Io(error)) => {
+            fill(&texts.record.save_failed_here, &[("error", &texts.os_error(error))])
+        }
+        Notice::SaveFailed(error) => texts.write_error(&record_path(app), error),
         Notice::UnsavedQuit => texts.record.unsaved_quit.clone(),
         Notice::MessageCopied => texts.share.copied.clone(),
         Notice::Saved => texts.record.saved_here.clone(),
@@ -322,25 +333,14 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
     Some(wrapped(Text::styled(text, style)))
 }
 
+/// The record's path as it may be shown.
+fn record_path(app: &App) -> String {
+    app.store.as_ref().map(|store| crate::text::path(store.path())).unwrap_or_default()
+}
+
 /// The record's problem in plain words: what happened, what was kept, what to do.
 fn problem_text(app: &App) -> Option<String> {
-    let texts = &app.texts().record;
-    let path = app.store.as_ref().map(|store| store.path().display().to_string()).unwrap_or_default();
-    let path = path.as_str();
-    Some(match app.problem.as_ref()? {
-        Problem::SetAside { problem, aside } => fill(
-            &texts.set_aside,
-            &[("path", path), ("problem", problem), ("aside", &aside.display().to_string())],
-        ),
-        Problem::Busy => texts.busy_read_only.clone(),
-        Problem::FutureVersion(version) => {
-            fill(&texts.future_version, &[("path", path), ("version", &version.to_string())])
-        }
-        Problem::Unreadable(error) => fill(&texts.unreadable, &[("path", path), ("problem", error)]),
-        Problem::Damaged(error) => fill(&texts.damaged, &[("path", path), ("problem", error)]),
-        Problem::Unwritable(error) => format!("{} ({error})", texts.read_only_here),
-        Problem::NoLocation => texts.no_location_here.clone(),
-    })
+    Some(app.texts().problem(&record_path(app), app.problem.as_ref()?))
 }
 
 /// Marks every place `link` stands on one row of `area` as an OSC 8 hyperlink: the opening

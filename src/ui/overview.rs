@@ -8,9 +8,10 @@ use ratatui::text::{Line, Text};
 
 use super::{Body, Window, problem_text, styled, wrapped};
 use crate::app::App;
+use crate::commands;
 use crate::content::fill;
 use crate::ics;
-use crate::record::Objection;
+use crate::record::{Entry, Objection};
 
 /// What stands above the entries: a problem with the record, read-only, how to use the list.
 fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
@@ -25,7 +26,7 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
         lines.push(styled(texts.overview.read_only.clone(), theme.emphasis));
         lines.push(Line::default());
     }
-    if app.record.objections.is_empty() {
+    if app.record.is_empty() {
         lines.push(Line::from(texts.overview.empty.clone()));
         lines.push(Line::default());
     }
@@ -36,8 +37,34 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
     lines
 }
 
-/// One entry: who, when, whether Meta confirmed, what to do when it did not, the note.
-fn entry(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
+/// One entry of the record, at `index`: an objection, or what cannot be read.
+fn entry(app: &App, index: usize, chosen: bool) -> Vec<Line<'static>> {
+    let marker = if chosen { "›" } else { " " };
+    let texts = app.texts();
+    let theme = &app.theme;
+    match app.record.entries().get(index) {
+        Some(Entry::Objection(objection)) => objection_lines(app, objection, chosen),
+        Some(Entry::Unreadable(unreadable)) => {
+            let number = (index + 1).to_string();
+            let title = fill(&texts.record.unreadable_here, &[("number", &number)]);
+            vec![
+                styled(format!("{marker} {title}"), if chosen { theme.selected } else { theme.problem }),
+                Line::from(format!(
+                    "    {}",
+                    fill(
+                        &texts.record.unreadable_detail,
+                        &[("problem", &texts.entry_problem(&unreadable.problem))]
+                    )
+                )),
+            ]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// One objection: who, when, whether Meta confirmed, what to do when it did not, the note, and
+/// what is odd about it (a second entry for the account, a date that cannot be right).
+fn objection_lines(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     let catalogue = &app.content.catalogue;
@@ -63,6 +90,10 @@ fn entry(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
     }
     if let Some(note) = &objection.note {
         lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
+    }
+    let count = app.record.count(&objection.platform, objection.account.as_deref());
+    for note in commands::objection_notes(texts, count, objection, app.today) {
+        lines.push(styled(format!("    {note}"), theme.problem));
     }
     lines
 }
@@ -95,11 +126,11 @@ fn window(app: &App, first: usize, width: u16, room: usize) -> (Vec<Line<'static
     let selectable = app.writable() && !entries.is_empty();
     let mut lines = header(app, selectable);
     let mut used = height(&lines, width);
-    for (index, objection) in entries.iter().enumerate().skip(first) {
-        if used >= room && index > first {
+    for (position, index) in entries.iter().enumerate().skip(first) {
+        if used >= room && position > first {
             return (lines, false);
         }
-        let block = entry(app, objection, selectable && index == app.entry);
+        let block = entry(app, *index, selectable && position == app.entry);
         used += height(&block, width);
         lines.extend(block);
     }
@@ -126,7 +157,7 @@ pub fn max_scroll(app: &App, inner: Rect) -> u16 {
     if complete && height(&lines, inner.width) <= usize::from(inner.height) {
         return 0;
     }
-    u16::try_from(app.record.objections.len().saturating_sub(1)).unwrap_or(u16::MAX)
+    u16::try_from(app.record.entries().len().saturating_sub(1)).unwrap_or(u16::MAX)
 }
 
 /// The first entry to show so that the selected one is on screen.
@@ -141,9 +172,7 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
         let needed: usize = entries[first..=selected]
             .iter()
             .enumerate()
-            .map(|(offset, objection)| {
-                height(&entry(app, objection, first + offset == selected), inner.width)
-            })
+            .map(|(offset, index)| height(&entry(app, *index, first + offset == selected), inner.width))
             .sum();
         if needed <= room {
             break;

@@ -445,6 +445,31 @@ impl Drop for Tui {
 }
 
 /// Where `needle` last occurs in `haystack`.
+/// Walks from the warning to the platform list; returns when the list shows.
+pub fn to_platform_list(tui: &mut Tui, warning: &str, risks: &str, platforms: &str) {
+    tui.wait_for(warning, TIMEOUT);
+    tui.send(ENTER);
+    tui.wait_for(risks, TIMEOUT);
+    tui.send(ENTER);
+    tui.wait_for(platforms, TIMEOUT);
+}
+
+/// From the platform list, chooses the platform with this number and walks to its last step;
+/// `first` and `last` are the titles of the first and the last step.
+pub fn to_last_step(tui: &mut Tui, number: &str, first: &str, last: &str) {
+    tui.send(number);
+    tui.wait_for(first, TIMEOUT);
+    tui.send(&RIGHT.repeat(4));
+    tui.wait_for(last, TIMEOUT);
+}
+
+/// Quits with q and checks that bezwaar ended well.
+pub fn quit(tui: &mut Tui) {
+    tui.send("q");
+    let status = tui.wait_exit(TIMEOUT);
+    assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
+}
+
 pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|window| window == needle)
 }

@@ -1,0 +1,547 @@
+//! The objection record: what the person marked as submitted, kept in a small JSON file. It is
+//! their proof of what they did, so nothing in it is ever lost:
+//! - fields this version does not know (from a newer bezwaar, or added by hand) are kept and
+//!   written back as they were, at the top level and in every entry;
+//! - an entry that cannot be read does not take the others with it: it stays in the file as it
+//!   was, is shown as unreadable with the reason, and goes only when the person removes it;
+//! - every change is an operation on identified entries ([`Change`]), applied by the
+//!   [`Store`] to the record as it is on disk at that moment.
+//!
+//! Only a file that is not a record at all is set aside ([`store`]).
+
+mod change;
+mod store;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
+
+pub use change::{Change, Details, EntryId, Mark, Outcome, Refusal};
+pub use store::{Applied, LoadError, Opening, Problem, Stamp, Store, WriteError};
+
+/// The format version this program writes. Version 1 (bezwaar before it kept unknown fields)
+/// is read as well; a file from a higher version is only read, never written.
+pub const VERSION: u64 = 2;
+
+/// The oldest format version this program reads.
+pub const OLDEST_VERSION: u64 = 1;
+
+/// A real record is a few KiB; a file above this is not one, and bezwaar never writes one.
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A JSON value exactly as the file wrote it.
+#[derive(Debug, Clone)]
+pub struct Raw(Box<RawValue>);
+
+impl Raw {
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    fn parse<'a, T: Deserialize<'a>>(&'a self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
+}
+
+impl PartialEq for Raw {
+    fn eq(&self, other: &Raw) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Raw {}
+
+impl Serialize for Raw {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// The fields of a JSON object this version does not know, in the order and the form the file
+/// wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields(Vec<(String, Raw)>);
+
+impl Fields {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Adds a field (tests and the property tests build records with them).
+    pub fn push(&mut self, name: &str, json: &str) -> Result<(), serde_json::Error> {
+        self.0.push((name.to_owned(), Raw(RawValue::from_string(json.to_owned())?)));
+        Ok(())
+    }
+}
+
+/// A JSON object's members, each value kept raw. Keys may repeat; the order is the file's.
+struct Object(Vec<(String, Raw)>);
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object, D::Error> {
+        struct ObjectVisitor;
+        impl<'de> Visitor<'de> for ObjectVisitor {
+            type Value = Object;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
+                let mut members = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, Box<RawValue>>()? {
+                    members.push((key, Raw(value)));
+                }
+                Ok(Object(members))
+            }
+        }
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+/// The whole record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The version the file was written in; [`VERSION`] for a record made here.
+    pub version: u64,
+    entries: Vec<Entry>,
+    /// Top-level fields this version does not know.
+    extra: Fields,
+}
+
+impl Default for Record {
+    fn default() -> Record {
+        Record { version: VERSION, entries: Vec::new(), extra: Fields::default() }
+    }
+}
+
+/// One entry of the record: an objection, or what the file holds where one could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Objection(Objection),
+    Unreadable(Unreadable),
+}
+
+impl Entry {
+    pub fn objection(&self) -> Option<&Objection> {
+        match self {
+            Entry::Objection(objection) => Some(objection),
+            Entry::Unreadable(_) => None,
+        }
+    }
+}
+
+/// One objection the person marked as submitted (or a setting they switched off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Objection {
+    /// A platform id from the catalogue, e.g. "instagram".
+    pub platform: String,
+    /// Which account, for people with several that are not linked; `None` for the only one.
+    pub account: Option<String>,
+    pub submitted_on: NaiveDate,
+    /// When Meta's confirmation e-mail arrived.
+    pub confirmation_on: Option<NaiveDate>,
+    pub note: Option<String>,
+    /// Fields this version does not know, kept as the file wrote them.
+    pub extra: Fields,
+}
+
+impl Objection {
+    /// A new objection with no details.
+    pub fn new(platform: &str, account: Option<&str>, submitted_on: NaiveDate) -> Objection {
+        Objection {
+            platform: platform.to_owned(),
+            account: account.map(str::to_owned),
+            submitted_on,
+            confirmation_on: None,
+            note: None,
+            extra: Fields::default(),
+        }
+    }
+
+    /// Whether this entry is for that platform and account.
+    pub fn is_for(&self, platform: &str, account: Option<&str>) -> bool {
+        self.platform == platform && self.account.as_deref() == account
+    }
+}
+
+/// An entry the file holds that this version cannot read, kept exactly as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub raw: Raw,
+    pub problem: EntryProblem,
+}
+
+/// Why an entry cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// The entry is not a JSON object.
+    NotAnObject,
+    /// A field every entry needs is missing.
+    Missing(&'static str),
+    /// A field holds the wrong kind of value (a number for a text, say).
+    WrongType(&'static str),
+    /// A date field holds no real date written YYYY-MM-DD; the value, cleaned.
+    NotADate(&'static str, String),
+    /// A field appears twice.
+    Twice(&'static str),
+}
+
+const PLATFORM: &str = "platform";
+const ACCOUNT: &str = "account";
+const SUBMITTED_ON: &str = "submitted_on";
+const CONFIRMATION_ON: &str = "confirmation_on";
+const NOTE: &str = "note";
+const KNOWN_FIELDS: [&str; 5] = [PLATFORM, ACCOUNT, SUBMITTED_ON, CONFIRMATION_ON, NOTE];
+
+impl Entry {
+    /// Reads one entry of the file; what cannot be read is kept as it is, with the reason.
+    fn read(raw: Raw) -> Entry {
+        match Objection::read(&raw) {
+            Ok(objection) => Entry::Objection(objection),
+            Err(problem) => Entry::Unreadable(Unreadable { raw, problem }),
+        }
+    }
+}
+
+impl Objection {
+    fn read(raw: &Raw) -> Result<Objection, EntryProblem> {
+        let mut problem = None;
+        let fields = serde_json::Deserializer::from_str(raw.get())
+            .deserialize_map(FieldsVisitor { problem: &mut problem })
+            .map_err(|_| problem.unwrap_or(EntryProblem::NotAnObject))?;
+        let [platform, account, submitted_on, confirmation_on, note] = fields.known;
+        // Text is cleaned as it is read.
+        let text = |value: Option<String>| crate::text::clean_optional(value.as_deref());
+        let date = |field: &'static str, value: Option<String>| -> Result<Option<NaiveDate>, EntryProblem> {
+            text(value)
+                .map(|text| {
+                    crate::dates::parse(&text)
+                        .map_err(|_| EntryProblem::NotADate(field, crate::text::shown(&text, 40)))
+                })
+                .transpose()
+        };
+        Ok(Objection {
+            platform: text(platform).ok_or(EntryProblem::Missing(PLATFORM))?,
+            account: text(account),
+            submitted_on: date(SUBMITTED_ON, submitted_on)?.ok_or(EntryProblem::Missing(SUBMITTED_ON))?,
+            confirmation_on: date(CONFIRMATION_ON, confirmation_on)?,
+            note: text(note),
+            extra: fields.extra,
+        })
+    }
+}
+
+/// An entry's fields as the file holds them: the known ones as text (or null), the others raw.
+struct EntryFields {
+    known: [Option<String>; 5],
+    extra: Fields,
+}
+
+/// Reads an entry in one pass. What makes it unreadable is left in `problem` (the parser's own
+/// error says only where it stopped).
+struct FieldsVisitor<'a> {
+    problem: &'a mut Option<EntryProblem>,
+}
+
+impl<'de> Visitor<'de> for FieldsVisitor<'_> {
+    type Value = EntryFields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EntryFields, A::Error> {
+        let mut known: [Option<Option<String>>; 5] = Default::default();
+        let mut extra = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match KNOWN_FIELDS.iter().position(|field| *field == key) {
+                Some(index) if known[index].is_some() => {
+                    *self.problem = Some(EntryProblem::Twice(KNOWN_FIELDS[index]));
+                    return Err(serde::de::Error::custom("twice"));
+                }
+                Some(index) => match map.next_value::<Option<String>>() {
+                    Ok(value) => known[index] = Some(value),
+                    Err(error) => {
+                        *self.problem = Some(EntryProblem::WrongType(KNOWN_FIELDS[index]));
+                        return Err(error);
+                    }
+                },
+                None => extra.push((key, Raw(map.next_value::<Box<RawValue>>()?))),
+            }
+        }
+        Ok(EntryFields { known: known.map(Option::flatten), extra: Fields(extra) })
+    }
+}
+
+impl Serialize for Objection {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let iso = crate::dates::iso;
+        let mut map = serializer.serialize_map(Some(5 + self.extra.len()))?;
+        map.serialize_entry(PLATFORM, &self.platform)?;
+        map.serialize_entry(ACCOUNT, &self.account)?;
+        map.serialize_entry(SUBMITTED_ON, &iso(self.submitted_on))?;
+        map.serialize_entry(CONFIRMATION_ON, &self.confirmation_on.map(iso))?;
+        map.serialize_entry(NOTE, &self.note)?;
+        for (key, value) in &self.extra.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entry::Objection(objection) => objection.serialize(serializer),
+            Entry::Unreadable(unreadable) => unreadable.raw.serialize(serializer),
+        }
+    }
+}
+
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2 + self.extra.len()))?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("objections", &self.entries)?;
+        for (key, value) in &self.extra.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Parses the bytes of a record file.
+pub fn parse(bytes: &[u8]) -> Result<Record, LoadError> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    // The parser's message may quote the file (a field name): it is cleaned like any text
+    // from the file before anyone sees it.
+    let corrupt = |error: serde_json::Error| LoadError::Corrupt(crate::text::shown(&error.to_string(), 200));
+    let Object(members) = serde_json::from_slice(bytes).map_err(corrupt)?;
+    let mut version = None;
+    let mut objections = None;
+    let mut extra = Vec::new();
+    for (key, value) in members {
+        let slot = match key.as_str() {
+            "version" => &mut version,
+            "objections" => &mut objections,
+            _ => {
+                extra.push((key, value));
+                continue;
+            }
+        };
+        if slot.is_some() {
+            return Err(LoadError::Corrupt(format!("\"{key}\" twice")));
+        }
+        *slot = Some(value);
+    }
+    // The version first, so that a newer format is recognised even where it differs.
+    let version: u64 =
+        version.ok_or_else(|| LoadError::Corrupt("no \"version\"".into()))?.parse().map_err(corrupt)?;
+    if version > VERSION {
+        return Err(LoadError::FutureVersion(version));
+    }
+    if version < OLDEST_VERSION {
+        return Err(LoadError::Corrupt(format!("version {version}")));
+    }
+    let objections: Vec<Box<RawValue>> =
+        objections.ok_or_else(|| LoadError::Corrupt("no \"objections\"".into()))?.parse().map_err(corrupt)?;
+    let entries = objections.into_iter().map(|raw| Entry::read(Raw(raw))).collect();
+    Ok(Record { version, entries, extra: Fields(extra) })
+}
+
+impl Record {
+    /// A record holding these objections, as this version writes it.
+    pub fn with(objections: impl IntoIterator<Item = Objection>) -> Record {
+        Record { entries: objections.into_iter().map(Entry::Objection).collect(), ..Record::default() }
+    }
+
+    /// The record as the file holds it: pretty JSON with a final newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serializing strings, dates and raw values cannot fail.
+        let mut json = serde_json::to_vec_pretty(self).unwrap_or_default();
+        json.push(b'\n');
+        json
+    }
+
+    /// Every entry, readable or not, in the file's order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Top-level fields this version does not know.
+    pub fn extra(&self) -> &Fields {
+        &self.extra
+    }
+
+    /// Adds a top-level field (tests build records with them).
+    pub fn extra_mut(&mut self) -> &mut Fields {
+        &mut self.extra
+    }
+
+    /// The readable entries, in the file's order.
+    pub fn objections(&self) -> impl Iterator<Item = &Objection> {
+        self.entries.iter().filter_map(Entry::objection)
+    }
+
+    /// Whether the record holds no entry at all, readable or not.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The first objection for this platform and account, if marked.
+    pub fn find(&self, platform: &str, account: Option<&str>) -> Option<&Objection> {
+        self.objections().find(|o| o.is_for(platform, account))
+    }
+
+    /// How many entries are for this platform and account (more than one: a duplicate).
+    pub fn count(&self, platform: &str, account: Option<&str>) -> usize {
+        self.objections().filter(|o| o.is_for(platform, account)).count()
+    }
+
+    /// Every objection for a platform, in the order they were marked.
+    pub fn for_platform<'a>(&'a self, platform: &'a str) -> impl Iterator<Item = &'a Objection> {
+        self.objections().filter(move |o| o.platform == platform)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        crate::dates::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_documented_example_parses() {
+        let json = br#"{"version": 1, "objections": [{"platform": "instagram", "account": null,
+            "submitted_on": "2025-05-20", "confirmation_on": null, "note": null}]}"#;
+        let record = parse(json).unwrap();
+        assert_eq!(
+            record.entries(),
+            [Entry::Objection(Objection::new("instagram", None, date("2025-05-20")))]
+        );
+        assert_eq!(record.version, 1, "a version 1 record reads as it is");
+    }
+
+    #[test]
+    fn what_is_not_a_record_is_corrupt_not_a_panic() {
+        let deep = "[".repeat(200_000);
+        let cases: [&[u8]; 10] = [
+            b"",
+            b"\0\0\0\0",
+            b"{",
+            b"null",
+            b"[]",
+            br#"{"version": "1", "objections": []}"#,
+            br#"{"version": 1}"#,
+            br#"{"version": 1, "objections": {}}"#,
+            br#"{"version": 1, "version": 1, "objections": []}"#,
+            deep.as_bytes(),
+        ];
+        for bytes in cases {
+            let error = parse(bytes).unwrap_err();
+            assert!(
+                matches!(error, LoadError::Corrupt(_)),
+                "{:?}: {error:?}",
+                String::from_utf8_lossy(&bytes[..bytes.len().min(20)])
+            );
+        }
+        assert!(matches!(parse(br#"{"version": 0, "objections": []}"#), Err(LoadError::Corrupt(_))));
+    }
+
+    #[test]
+    fn a_newer_version_is_recognised_even_in_another_shape() {
+        let error = parse(br#"{"version": 7, "entries": {"whatever": 1}}"#).unwrap_err();
+        assert!(matches!(error, LoadError::FutureVersion(7)));
+        assert!(!error.is_damage());
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_and_written_back_as_they_were() {
+        let json = r#"{"version": 1, "from_a_newer_bezwaar": {"x": [1, 2.50, "é"]},
+            "objections": [{"platform": "instagram", "account": null, "submitted_on": "2025-05-20",
+            "confirmation_on": null, "note": null, "sent_by": "letter", "nested": {"a": 1e3}}]}"#;
+        let record = parse(json.as_bytes()).unwrap();
+        let objection = record.objections().next().unwrap();
+        assert_eq!(objection.extra.len(), 2);
+        let written = String::from_utf8(record.to_json()).unwrap();
+        for kept in [
+            r#""from_a_newer_bezwaar": {"x": [1, 2.50, "é"]}"#,
+            r#""sent_by": "letter""#,
+            r#""nested": {"a": 1e3}"#,
+        ] {
+            assert!(written.contains(kept), "{kept} in {written}");
+        }
+        assert_eq!(parse(written.as_bytes()).unwrap(), record, "and read back the same");
+    }
+
+    #[test]
+    fn one_bad_entry_keeps_the_others_and_itself_verbatim() {
+        let json = r#"{"version": 1, "objections": [
+            {"platform": "x", "account": null, "submitted_on": "2025-02-30", "confirmation_on": null, "note": null},
+            {"platform": "instagram", "account": "werk", "submitted_on": "2025-05-20", "confirmation_on": null, "note": "n"},
+            {"platform": 3, "submitted_on": "2025-05-20"},
+            "not an object",
+            {"platform": "facebook"},
+            {"platform": "facebook", "submitted_on": "2025-05-20", "platform": "x"}
+        ]}"#;
+        let record = parse(json.as_bytes()).unwrap();
+        let problems: Vec<Option<&EntryProblem>> = record
+            .entries()
+            .iter()
+            .map(|entry| match entry {
+                Entry::Unreadable(unreadable) => Some(&unreadable.problem),
+                Entry::Objection(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                Some(&EntryProblem::NotADate("submitted_on", "2025-02-30".into())),
+                None,
+                Some(&EntryProblem::WrongType("platform")),
+                Some(&EntryProblem::NotAnObject),
+                Some(&EntryProblem::Missing("submitted_on")),
+                Some(&EntryProblem::Twice("platform")),
+            ]
+        );
+        let written = String::from_utf8(record.to_json()).unwrap();
+        assert!(written.contains(r#"{"platform": "x", "account": null, "submitted_on": "2025-02-30", "confirmation_on": null, "note": null}"#), "{written}");
+        assert!(written.contains(r#""not an object""#));
+        assert_eq!(parse(written.as_bytes()).unwrap(), record);
+        // Missing optional fields read as empty: a hand-written entry needs only two.
+        let short = parse(
+            br#"{"version": 2, "objections": [{"platform": "instagram", "submitted_on": "2025-05-20"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(short.objections().count(), 1);
+    }
+
+    #[test]
+    fn text_from_the_file_is_cleaned_when_read() {
+        let json =
+            "{\"version\": 1, \"objections\": [{\"platform\": \"instagram\", \"account\": \"me\\u001b[2J\",
+            \"submitted_on\": \"2025-05-20\", \"confirmation_on\": null, \"note\": \"\\u202Eevil\\u200d\"}]}";
+        let record = parse(json.as_bytes()).unwrap();
+        let objection = record.objections().next().unwrap();
+        assert_eq!(objection.account.as_deref(), Some("me[2J"));
+        assert_eq!(objection.note.as_deref(), Some("evil\u{200d}"), "the joiner stays");
+    }
+
+    #[test]
+    fn the_parsers_message_about_a_hostile_file_is_cleaned() {
+        let json =
+            "{\"version\": 1, \"objections\": [], \"\\u001b]52;c;aGk=\\u0007\\u001b[31mRED\\u202e\": 1,";
+        let LoadError::Corrupt(message) = parse(json.as_bytes()).unwrap_err() else { panic!("corrupt") };
+        assert!(!message.contains(['\x1b', '\x07', '\u{202e}']), "{message:?}");
+    }
+}
