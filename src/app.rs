@@ -141,6 +141,9 @@ pub enum Notice {
     NotFound,
     /// The record file was changed by someone else; the screen shows it as it is now.
     ChangedElsewhere,
+    /// Changes that could not be saved before were tried again, and one of them no longer fit
+    /// the record (its entry was changed or removed elsewhere).
+    NotAllSaved,
     /// The record file changed and cannot be read now.
     Unreadable(LoadError),
     SaveFailed(WriteError),
@@ -164,6 +167,7 @@ impl Notice {
                 | Notice::CopyFailed
                 | Notice::SaveFailed(_)
                 | Notice::NotFound
+                | Notice::NotAllSaved
                 | Notice::Unreadable(_)
                 | Notice::ReadOnly
                 | Notice::Problem
@@ -660,11 +664,20 @@ impl App {
             _ => None,
         };
         self.entry = self.entry.min(self.record.entries().len().saturating_sub(1));
-        self.notice = if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside { .. }))
+        // A change that could not be saved before, tried again now, may no longer fit the record:
+        // that is said, never dropped in silence.
+        let landed = |outcome: &Outcome| !matches!(outcome, Outcome::NotFound | Outcome::Refused(_));
+        let (last, earlier) = applied
+            .outcomes
+            .split_last()
+            .map_or((true, true), |(last, earlier)| (landed(last), earlier.iter().all(landed)));
+        self.notice = if !earlier {
+            Some(Notice::NotAllSaved)
+        } else if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside { .. }))
             && notice.is_none()
         {
             Some(Notice::Problem)
-        } else if retried {
+        } else if retried && last {
             Some(Notice::Saved)
         } else {
             notice
@@ -743,7 +756,7 @@ mod tests {
     fn app_with_store(record: Record) -> (App, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("record.json"));
-        std::fs::write(store.path(), record.to_json()).unwrap();
+        std::fs::write(store.path(), record.to_json().unwrap()).unwrap();
         let mut app = app().with_record(Some(store.clone()), record, None);
         app.seen = store.stamp();
         (app, dir)
@@ -1015,7 +1028,7 @@ mod tests {
         // The file changes again, by hand: the wizard shows it when told, and says so.
         let mut by_hand = on_disk(&app);
         by_hand.apply(&Change::Add(Objection::new("linkedin", None, sent)));
-        std::fs::write(store.path(), by_hand.to_json()).unwrap();
+        std::fs::write(store.path(), by_hand.to_json().unwrap()).unwrap();
         run(&mut app, &[Message::Reloaded(store.stamp(), store.load())]);
         assert_eq!(app.record, by_hand);
         assert_eq!(app.notice, Some(Notice::ChangedElsewhere));
@@ -1025,7 +1038,7 @@ mod tests {
         let mut marked_there = on_disk(&app);
         marked_there
             .apply(&Change::Add(Objection { note: Some("n".into()), ..Objection::new("x", None, sent) }));
-        std::fs::write(store.path(), marked_there.to_json()).unwrap();
+        std::fs::write(store.path(), marked_there.to_json().unwrap()).unwrap();
         app.screen = Screen::Done { platform: 4 };
         assert_eq!(app.platforms()[4].id, "x");
         act(&mut app, &[Message::Mark]);
@@ -1057,6 +1070,34 @@ mod tests {
         assert!(matches!(app.notice, Some(Notice::Unmarked(Entry::Unreadable(_)))));
         assert_eq!(on_disk(&app).entries().len(), 1);
         assert!(!std::fs::read_to_string(dir.path().join("record.json")).unwrap().contains("by hand"));
+    }
+
+    #[test]
+    fn a_change_that_no_longer_fits_after_a_failed_save_is_said_not_dropped() {
+        use crossterm::event::{KeyCode, KeyEvent};
+        let sent = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap();
+        let (mut app, _dir) = app_with_store(Record::with([Objection::new("facebook", None, sent)]));
+        let store = app.store.clone().unwrap();
+        act(&mut app, &[Message::Resized(80, 24), Message::ShowOverview, Message::Edit]);
+        run(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
+        run(&mut app, &[Message::EditKey(KeyEvent::from(KeyCode::Char('n')))]);
+        run(&mut app, &[Message::SaveEdit, Message::Written(Err(disk_full()))]);
+        assert_eq!(
+            app.record.find("facebook", None).unwrap().note.as_deref(),
+            Some("n"),
+            "shown while unsaved"
+        );
+        // Another program adds a confirmation to that entry before the note is saved.
+        let elsewhere = Mark { confirmation_on: Some(app.today), ..Mark::new("facebook", None, app.today) };
+        store.apply(&[Change::Mark(elsewhere)], Utc::now(), Duration::from_millis(200)).unwrap();
+        // The next change tries the note again, which no longer fits: that is said.
+        app.screen = Screen::Done { platform: 3 };
+        act(&mut app, &[Message::Mark]);
+        assert_eq!(app.notice, Some(Notice::NotAllSaved));
+        assert!(on_disk(&app).find("linkedin", None).is_some(), "the new change landed");
+        assert!(!app.unsaved());
+        assert_eq!(app.record, on_disk(&app), "the screen shows the record as it is");
+        assert_eq!(on_disk(&app).find("facebook", None).unwrap().confirmation_on, Some(app.today));
     }
 
     #[test]

@@ -330,8 +330,13 @@ fn status(context: &Context, store: &Store, json: bool) -> Outcome {
         Err(failed) => return failed,
     };
     if json {
-        let stdout = String::from_utf8_lossy(&record.to_json()).into_owned();
-        return Outcome { stdout, ..Outcome::default() };
+        return match record.to_json() {
+            Ok(json) => Outcome {
+                stdout: text::printable_json(&String::from_utf8_lossy(&json)),
+                ..Outcome::default()
+            },
+            Err(error) => Outcome::fail(SAVE_FAILED, text::shown(&error.to_string(), 200)),
+        };
     }
     let mut stdout = String::new();
     for line in status_lines(texts, context.catalogue, &record, context.today) {
@@ -786,6 +791,22 @@ mod tests {
             "{written}"
         );
         assert_eq!(fixture.record().objections().count(), 2);
+    }
+
+    #[test]
+    fn status_json_prints_nothing_the_terminal_would_act_on() {
+        let fixture = Fixture::new();
+        let file = "{\"version\": 2, \"objections\": [{\"platform\": \"x\", \"submitted_on\": \"2025-02-30\", \"n\": \"\u{202e}\u{9b}31m\"}], \"extra\": \"\u{2066}\"}";
+        fs::write(fixture.path(), file).unwrap();
+        let json = fixture.run(Lang::En, Command::Status { json: true });
+        assert_eq!(json.code, OK);
+        assert!(!json.stdout.contains(['\u{202e}', '\u{9b}', '\u{2066}']), "{:?}", json.stdout);
+        let printed: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(
+            printed,
+            serde_json::from_str::<serde_json::Value>(file).unwrap(),
+            "the same record, escaped"
+        );
     }
 
     #[test]

@@ -910,6 +910,7 @@ pub struct RecordTexts {
     pub unreadable_removed_here: String,
     pub changed_elsewhere_here: String,
     pub not_found_here: String,
+    pub not_all_saved_here: String,
     pub unmark_question: String,
     pub save_failed_here: String,
     pub no_location_here: String,

@@ -71,6 +71,31 @@ fn private(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
 }
 
+/// Opens a file to read it, without waiting: a FIFO or a device put where a file was expected
+/// is refused (`Ok(None)`), whatever was there when it was looked at before.
+pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    options.custom_flags(libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    Ok(file.metadata()?.is_file().then_some(file))
+}
+
+/// Whether two paths name the same file (on Unix: the same device and inode).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(a), Ok(b)) => {
+            use std::os::unix::fs::MetadataExt;
+            (a.dev(), a.ino()) == (b.dev(), b.ino())
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => fs::canonicalize(a).ok().is_some_and(|a| fs::canonicalize(b).ok() == Some(a)),
+        _ => false,
+    }
+}
+
 /// Opens a new file that nobody else may read (0600), failing if the name is taken.
 pub fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
@@ -90,11 +115,15 @@ fn temp_prefix(target: &Path) -> OsString {
     prefix
 }
 
-/// Whether `name` is one of the temporary files of a file named `file_name`.
+/// Whether `name` is one of the temporary files of `target`: `.<name>-<16 hex digits>.tmp`,
+/// exactly, so that another file whose name begins like it (`record.json-old`) is not taken
+/// for one.
 pub fn is_temp_of(name: &OsString, target: &Path) -> bool {
     let prefix = temp_prefix(target);
-    let bytes = name.as_encoded_bytes();
-    bytes.starts_with(prefix.as_encoded_bytes()) && bytes.ends_with(TEMP_SUFFIX.as_bytes())
+    name.as_encoded_bytes()
+        .strip_prefix(prefix.as_encoded_bytes())
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()))
+        .is_some_and(|random| random.len() == 16 && random.iter().all(u8::is_ascii_hexdigit))
 }
 
 /// Removes temporary files of `target` that a killed writer left behind. Only for a caller that
@@ -147,14 +176,16 @@ impl Drop for Temp {
 /// Puts `bytes` in place of `target` whole, or leaves `target` as it was: a temporary file in
 /// the same directory, synced, renamed over it, and the directory synced. The directory must
 /// exist. On any failure the temporary file is removed and the error says the system's reason.
-pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Returns how the file written looks, taken from the file itself, so that a file another
+/// program puts at `target` right after is not taken for this one.
+pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let mut temp = Temp::beside(target)?;
     temp.file.write_all(bytes)?;
     temp.file.sync_all()?;
     fs::rename(&temp.path, target)?;
     temp.renamed = true;
     sync_dir(target);
-    Ok(())
+    temp.file.metadata()
 }
 
 /// Makes a rename in the file's directory durable. Best effort: some file systems refuse.
@@ -185,12 +216,19 @@ mod tests {
     fn stale_temporary_files_of_this_file_only_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("record.json");
-        let stale = dir.path().join(".record.json-abc123.tmp");
-        let other = dir.path().join(".other.json-abc123.tmp");
+        let stale = dir.path().join(".record.json-0123456789abcdef.tmp");
+        let others = [".other.json-0123456789abcdef.tmp", ".record.json-old.ics-0123456789abcdef.tmp"];
         fs::write(&stale, b"half").unwrap();
-        fs::write(&other, b"not ours").unwrap();
+        for other in others {
+            fs::write(dir.path().join(other), b"not ours").unwrap();
+        }
         remove_stale_temp_files(&target);
         assert!(!stale.exists());
-        assert!(other.exists(), "another file's temporary files are left alone");
+        for other in others {
+            assert!(
+                dir.path().join(other).exists(),
+                "another file's temporary files are left alone: {other}"
+            );
+        }
     }
 }

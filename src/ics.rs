@@ -1,6 +1,8 @@
 //! A calendar file (RFC 5545) with a reminder for each objection still waiting for Meta's
 //! confirmation, for `bezwaar remind --ics FILE`.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::content::{Catalogue, Kind, Texts, fill};
@@ -31,14 +33,23 @@ pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
 
 /// A reminder for every open objection in the record.
 pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<Reminder> {
-    let objections: Vec<&Objection> = record.objections().collect();
-    objections
-        .iter()
-        .enumerate()
-        .filter(|(_, objection)| is_open(catalogue, objection))
-        .map(|(index, objection)| {
-            // Entries that hold exactly the same are told apart by their order.
-            let occurrence = objections[..index].iter().filter(|other| **other == *objection).count();
+    // Entries that hold exactly the same are told apart by their order: how many of the same came
+    // before, counted as the list is walked.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    record
+        .objections()
+        .filter(|objection| is_open(catalogue, objection))
+        .map(|objection| {
+            let occurrence = {
+                let o = objection;
+                let same = format!(
+                    "{:?}",
+                    (&o.platform, &o.account, o.submitted_on, o.confirmation_on, &o.note, &o.extra)
+                );
+                let count = seen.entry(same).or_default();
+                *count += 1;
+                *count - 1
+            };
             let platform = catalogue.platform(&objection.platform);
             let label = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
             let form = platform.map_or("", |p| p.form_url.as_str());

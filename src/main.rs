@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     };
     let facts = || HelpFacts {
         default_data_file: Store::locate(None, None)
-            .map(|store| store.path().display().to_string())
+            .map(|store| bezwaar::text::path(store.path()))
             .unwrap_or_default(),
         platforms: content.platforms().iter().map(|p| p.id.clone()).collect(),
     };

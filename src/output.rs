@@ -3,7 +3,7 @@
 //! did not write unless the person says `--force`; written atomically and readable by the
 //! person only. `-` means standard output.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -56,27 +56,32 @@ pub fn write(
     {
         return Err(OutputError::IsRecord);
     }
-    match fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() => return Err(OutputError::NotAFile),
-        Ok(_) if !force => {
+    // Opened without waiting, and looked at as opened: a FIFO is never waited on.
+    match files::open_regular(&target) {
+        Ok(None) => return Err(OutputError::NotAFile),
+        Ok(Some(_)) if force => {}
+        Ok(Some(file)) => {
             let mut start = Vec::new();
-            File::open(&target).and_then(|file| file.take(SNIFF).read_to_end(&mut start)).map_err(io)?;
+            file.take(SNIFF).read_to_end(&mut start).map_err(io)?;
             if !ours(&start) {
                 return Err(OutputError::NotOurs);
             }
         }
-        Ok(_) => {}
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
         Err(error) => return Err(io(error)),
     }
-    files::replace(&target, bytes).map_err(io)
+    files::replace(&target, bytes).map(|_| ()).map_err(io)
 }
 
 /// Whether `target` is the record or one of its files: the lock, a temporary file, a file set
 /// aside. Compared by where the files really are, so that another spelling of the same path or
-/// a symlink to it is caught too.
+/// a symlink to it is caught too, and by name without regard to case, for disks that do not
+/// tell `RECORD.JSON` from `record.json`.
 fn belongs_to_record(target: &Path, store: &Store) -> bool {
     let Ok(record) = store.target() else { return true };
+    if files::same_file(target, &record) {
+        return true;
+    }
     let (Some(name), Some(record_name)) = (target.file_name(), record.file_name()) else { return false };
     let same_dir = match (fs::canonicalize(files::dir_of(target)), fs::canonicalize(files::dir_of(&record))) {
         (Ok(a), Ok(b)) => a == b,
@@ -86,8 +91,9 @@ fn belongs_to_record(target: &Path, store: &Store) -> bool {
         return false;
     }
     let name = name.to_os_string();
-    let (name_bytes, record_bytes) = (name.as_encoded_bytes(), record_name.as_encoded_bytes());
-    let after = name_bytes.strip_prefix(record_bytes);
+    let (name_bytes, record_bytes) =
+        (name.as_encoded_bytes().to_ascii_lowercase(), record_name.as_encoded_bytes().to_ascii_lowercase());
+    let after = name_bytes.strip_prefix(record_bytes.as_slice());
     matches!(after, Some(b"" | b".lock"))
         || after.is_some_and(|rest| rest.starts_with(b".corrupt-"))
         || files::is_temp_of(&name, &record)
@@ -106,9 +112,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("record.json"));
         fs::write(dir.path().join("record.json"), b"{}").unwrap();
-        for name in
-            ["record.json", "record.json.lock", "record.json.corrupt-20261201T000000Z", ".record.json-1.tmp"]
-        {
+        for name in [
+            "record.json",
+            "RECORD.JSON",
+            "record.json.lock",
+            "record.json.corrupt-20261201T000000Z",
+            ".record.json-0123456789abcdef.tmp",
+        ] {
             let path = dir.path().join(name);
             assert_eq!(write(&path, b"OURS", ours, true, Some(&store)), Err(OutputError::IsRecord), "{name}");
         }

@@ -2,9 +2,10 @@
 //! and the operating system's error messages. One home for the rules on how such text is kept
 //! and shown:
 //! - only characters that act on the terminal or reorder what is shown are removed: control
-//!   characters (C0, C1, DEL), line and paragraph separators (a one-line field holds no line
-//!   break), and bidi embeddings, overrides and isolates. Everything else is kept as written,
-//!   the zero-width joiners of family emoji and of Persian or Indic words among it;
+//!   characters (C0, C1, DEL) and bidi embeddings, overrides and isolates. A line break or tab
+//!   becomes a space (what is shown is one line), so that words do not run together. Everything
+//!   else is kept as written, the zero-width joiners of family emoji and of Persian or Indic
+//!   words among it;
 //! - limits are checked, never applied by cutting: too long is refused with the limit named.
 
 use std::fmt;
@@ -16,7 +17,7 @@ pub const MAX_ACCOUNT_CHARS: usize = 100;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
 
-/// Whether `c` is removed from text from outside: it would act on the terminal (C0, C1, DEL),
+/// Whether `c` is not taken from text from outside: it would act on the terminal (C0, C1, DEL),
 /// break a line, or reorder what is shown around it (bidi embeddings, overrides, isolates).
 pub fn is_removed(c: char) -> bool {
     matches!(c,
@@ -27,9 +28,18 @@ pub fn is_removed(c: char) -> bool {
     )
 }
 
-/// `text` without the removed characters and without spaces at either end.
+/// Whether `c` breaks a line or jumps to a tab stop: shown as a space.
+fn is_break(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` on one line (breaks as spaces), without the removed characters and without spaces at
+/// either end.
 pub fn clean(text: &str) -> String {
-    let kept: String = text.chars().filter(|c| !is_removed(*c)).collect();
+    let kept: String = text
+        .chars()
+        .filter_map(|c| if is_break(c) { Some(' ') } else { Some(c).filter(|c| !is_removed(*c)) })
+        .collect();
     kept.trim().to_owned()
 }
 
@@ -48,6 +58,21 @@ pub fn shown(text: &str, max: usize) -> String {
     let mut short: String = cleaned.chars().take(max.saturating_sub(1)).collect();
     short.push('…');
     short
+}
+
+/// JSON as it may be printed: every character [`is_removed`] takes out of text, where JSON
+/// allows it raw (inside strings: C1, line separators, bidi controls), written as a `\uXXXX`
+/// escape instead. The JSON means the same; the terminal sees nothing it would act on.
+pub fn printable_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_removed(c) && !matches!(c, '\n' | '\r' | '\t') {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A path as it may be printed: cleaned, whole.
@@ -118,8 +143,14 @@ mod tests {
 
     #[test]
     fn controls_bidi_and_line_breaks_go_joiners_stay() {
-        let hostile = "a\x1b[2Jb\x1b]52;c;aGk=\x07c\x1b]8;;https://evil.example\x1b\\d\u{9b}e\u{202E}f\u{2066}g\u{7f}h\u{2028}i";
-        assert_eq!(clean(hostile), "a[2Jb]52;c;aGk=c]8;;https://evil.example\\defghi");
+        let hostile =
+            "a\x1b[2Jb\x1b]52;c;aGk=\x07c\x1b]8;;https://evil.example\x1b\\d\u{9b}e\u{202E}f\u{2066}g\u{7f}h";
+        assert_eq!(clean(hostile), "a[2Jb]52;c;aGk=c]8;;https://evil.example\\defgh");
+        assert_eq!(
+            clean("line one\nline two\tcol\u{2028}end\r\n"),
+            "line one line two col end",
+            "words stay apart"
+        );
         let family = "👨\u{200D}👩\u{200D}👧";
         assert_eq!(clean(family), family, "the zero-width joiner keeps the family together");
         let persian = "می\u{200C}خواهم";
@@ -127,6 +158,15 @@ mod tests {
         let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
         assert_eq!(clean(scotland), scotland, "tag characters make a flag");
         assert_eq!(clean_optional(Some(" \u{202E} ")), None);
+    }
+
+    #[test]
+    fn json_prints_without_what_would_act_on_the_terminal() {
+        let json = "{\"a\": \"x\u{9b}31m\u{202e}y\u{2028}\"}\n";
+        let printed = printable_json(json);
+        assert_eq!(printed, "{\"a\": \"x\\u009b31m\\u202ey\\u2028\"}\n");
+        let back: serde_json::Value = serde_json::from_str(&printed).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap(), "the same JSON");
     }
 
     #[test]

@@ -174,11 +174,10 @@ impl Model {
         }
     }
 
-    /// The place of the entry a writer chose: the same content, the same occurrence of it, or
-    /// the last one left.
+    /// The place of the entry a writer chose: the same content, the same occurrence of it; none
+    /// when fewer of the same are left.
     fn find(&self, chosen: &Value, occurrence: usize) -> Option<usize> {
-        let same: Vec<usize> = (0..self.entries.len()).filter(|i| self.entries[*i] == *chosen).collect();
-        same.get(occurrence).or(same.last()).copied()
+        (0..self.entries.len()).filter(|i| self.entries[*i] == *chosen).nth(occurrence)
     }
 }
 

@@ -146,17 +146,16 @@ impl Record {
         Some(EntryId { entry: entry.clone(), occurrence })
     }
 
-    /// Where the entry `id` means is now: the same occurrence of the same content, or the last
-    /// one left when some of the same were removed.
+    /// Where the entry `id` means is now: the same occurrence of the same content. When fewer of
+    /// the same are left than that, someone removed one meanwhile, and which one is not known:
+    /// then none is meant, so that two windows removing the same entry never remove two.
     pub fn position(&self, id: &EntryId) -> Option<usize> {
-        let same: Vec<usize> = self
-            .entries
+        self.entries
             .iter()
             .enumerate()
             .filter(|(_, entry)| **entry == id.entry)
-            .map(|(i, _)| i)
-            .collect();
-        same.get(id.occurrence).or(same.last()).copied()
+            .map(|(index, _)| index)
+            .nth(id.occurrence)
     }
 
     /// Applies one change and says what it did.
@@ -368,7 +367,13 @@ mod tests {
         assert_eq!(record.position(&third), Some(2));
         let mut fewer = record.clone();
         fewer.apply(&Change::Remove(record.id_of(0).unwrap()));
-        assert_eq!(fewer.position(&third), Some(1), "the last of its kind left");
+        assert_eq!(fewer.position(&third), None, "one of the two went elsewhere: which one is not known");
+        assert_eq!(
+            fewer.apply(&Change::Remove(third)),
+            Outcome::NotFound,
+            "so a second removal removes nothing"
+        );
+        assert_eq!(fewer.entries().len(), 2);
     }
 
     #[test]

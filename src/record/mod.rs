@@ -137,7 +137,11 @@ impl Entry {
 }
 
 /// One objection the person marked as submitted (or a setting they switched off).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its text is cleaned as it is read, for showing; what the file wrote is kept in `source` and
+/// written back as it was for as long as nothing in the entry changes, so a save never alters an
+/// entry nobody touched.
+#[derive(Debug, Clone)]
 pub struct Objection {
     /// A platform id from the catalogue, e.g. "instagram".
     pub platform: String,
@@ -149,7 +153,26 @@ pub struct Objection {
     pub note: Option<String>,
     /// Fields this version does not know, kept as the file wrote them.
     pub extra: Fields,
+    /// The entry exactly as the file wrote it, when it was read from one.
+    pub source: Option<Raw>,
 }
+
+/// Two objections are the same when they say the same: how the file spelled them aside.
+impl PartialEq for Objection {
+    fn eq(&self, other: &Objection) -> bool {
+        (&self.platform, &self.account, self.submitted_on, self.confirmation_on, &self.note, &self.extra)
+            == (
+                &other.platform,
+                &other.account,
+                other.submitted_on,
+                other.confirmation_on,
+                &other.note,
+                &other.extra,
+            )
+    }
+}
+
+impl Eq for Objection {}
 
 impl Objection {
     /// A new objection with no details.
@@ -161,6 +184,7 @@ impl Objection {
             confirmation_on: None,
             note: None,
             extra: Fields::default(),
+            source: None,
         }
     }
 
@@ -203,7 +227,7 @@ impl Entry {
     /// Reads one entry of the file; what cannot be read is kept as it is, with the reason.
     fn read(raw: Raw) -> Entry {
         match Objection::read(&raw) {
-            Ok(objection) => Entry::Objection(objection),
+            Ok(objection) => Entry::Objection(Objection { source: Some(raw), ..objection }),
             Err(problem) => Entry::Unreadable(Unreadable { raw, problem }),
         }
     }
@@ -216,10 +240,10 @@ impl Objection {
             .deserialize_map(FieldsVisitor { problem: &mut problem })
             .map_err(|_| problem.unwrap_or(EntryProblem::NotAnObject))?;
         let [platform, account, submitted_on, confirmation_on, note] = fields.known;
-        // Text is cleaned as it is read.
+        // Text is cleaned as it is read, for showing; dates are read as strictly as typed ones.
         let text = |value: Option<String>| crate::text::clean_optional(value.as_deref());
         let date = |field: &'static str, value: Option<String>| -> Result<Option<NaiveDate>, EntryProblem> {
-            text(value)
+            value
                 .map(|text| {
                     crate::dates::parse(&text)
                         .map_err(|_| EntryProblem::NotADate(field, crate::text::shown(&text, 40)))
@@ -233,6 +257,7 @@ impl Objection {
             confirmation_on: date(CONFIRMATION_ON, confirmation_on)?,
             note: text(note),
             extra: fields.extra,
+            source: None,
         })
     }
 }
@@ -281,6 +306,12 @@ impl<'de> Visitor<'de> for FieldsVisitor<'_> {
 
 impl Serialize for Objection {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Unchanged since it was read: as the file wrote it.
+        if let Some(source) = &self.source
+            && Objection::read(source).is_ok_and(|read| read == *self)
+        {
+            return source.serialize(serializer);
+        }
         let iso = crate::dates::iso;
         let mut map = serializer.serialize_map(Some(5 + self.extra.len()))?;
         map.serialize_entry(PLATFORM, &self.platform)?;
@@ -364,11 +395,10 @@ impl Record {
     }
 
     /// The record as the file holds it: pretty JSON with a final newline.
-    pub fn to_json(&self) -> Vec<u8> {
-        // Serializing strings, dates and raw values cannot fail.
-        let mut json = serde_json::to_vec_pretty(self).unwrap_or_default();
+    pub fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
+        let mut json = serde_json::to_vec_pretty(self)?;
         json.push(b'\n');
-        json
+        Ok(json)
     }
 
     /// Every entry, readable or not, in the file's order.
@@ -415,6 +445,7 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::{Change, Details};
 
     fn date(text: &str) -> NaiveDate {
         crate::dates::parse(text).unwrap()
@@ -473,7 +504,7 @@ mod tests {
         let record = parse(json.as_bytes()).unwrap();
         let objection = record.objections().next().unwrap();
         assert_eq!(objection.extra.len(), 2);
-        let written = String::from_utf8(record.to_json()).unwrap();
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
         for kept in [
             r#""from_a_newer_bezwaar": {"x": [1, 2.50, "é"]}"#,
             r#""sent_by": "letter""#,
@@ -514,7 +545,7 @@ mod tests {
                 Some(&EntryProblem::Twice("platform")),
             ]
         );
-        let written = String::from_utf8(record.to_json()).unwrap();
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
         assert!(written.contains(r#"{"platform": "x", "account": null, "submitted_on": "2025-02-30", "confirmation_on": null, "note": null}"#), "{written}");
         assert!(written.contains(r#""not an object""#));
         assert_eq!(parse(written.as_bytes()).unwrap(), record);
@@ -524,6 +555,41 @@ mod tests {
         )
         .unwrap();
         assert_eq!(short.objections().count(), 1);
+    }
+
+    #[test]
+    fn an_entry_nobody_changed_is_written_back_as_the_file_spelled_it() {
+        let untouched = [
+            r#"{"platform": "facebook", "account": "", "submitted_on": "2025-05-20", "confirmation_on": null, "note": "line one\nline two\tcol\u0007"}"#,
+            r#"{"note":"  spaced  ","submitted_on":"2025-05-21","platform":"instagram","caf\u00e9":1}"#,
+        ];
+        let json = format!(
+            r#"{{"version": 1, "objections": [{}, {}, {{"platform": "linkedin", "submitted_on": "2025-05-22"}}]}}"#,
+            untouched[0], untouched[1]
+        );
+        let mut record = parse(json.as_bytes()).unwrap();
+        let shown = record.objections().next().unwrap();
+        assert_eq!(shown.note.as_deref(), Some("line one line two col"), "shown on one line, words apart");
+        let id = record.id_of(2).unwrap();
+        let details = Details {
+            account: None,
+            submitted_on: date("2025-05-22"),
+            confirmation_on: None,
+            note: Some("n".into()),
+        };
+        assert!(record.apply(&Change::Edit(id, details)).changed());
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        for entry in untouched {
+            assert!(written.contains(entry), "{entry} kept as it was in {written}");
+        }
+        assert!(written.contains(r#""note": "n""#), "the changed entry is written anew: {written}");
+        // A date is read as strictly as a typed one: a space makes it no date.
+        let spaced =
+            parse(br#"{"version": 2, "objections": [{"platform": "x", "submitted_on": " 2025-05-22"}]}"#)
+                .unwrap();
+        assert!(
+            matches!(&spaced.entries()[0], Entry::Unreadable(u) if u.problem == EntryProblem::NotADate("submitted_on", "2025-05-22".into()))
+        );
     }
 
     #[test]

@@ -215,32 +215,25 @@ impl Store {
         self.read().map(|(record, _)| record)
     }
 
-    /// Reads the record with the stamp of what was read. The stamp is taken first, so that a
-    /// change made while reading shows as a change next time.
+    /// Reads the record with the stamp of the file that was read.
     pub fn read(&self) -> Result<(Record, Option<Stamp>), LoadError> {
-        let unreadable = |error: io::Error| LoadError::Unreadable(OsError::of(&error));
-        let target = self.target().map_err(unreadable)?;
-        // Only a regular file is opened: a FIFO or a device at the record's place would block
-        // or never end.
-        let meta = match fs::metadata(&target) {
-            Ok(meta) if !meta.is_file() => return Err(LoadError::NotAFile),
-            Ok(meta) => meta,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok((Record::default(), None)),
-            Err(error) => return Err(unreadable(error)),
-        };
-        let stamp = Stamp::of(&meta);
-        let file = match File::open(&target) {
-            Ok(file) => file,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok((Record::default(), None)),
-            Err(error) => return Err(unreadable(error)),
-        };
-        let size = file.metadata().map_err(unreadable)?.len();
-        if size > MAX_BYTES {
-            return Err(LoadError::TooLarge(size));
+        let target = self.target().map_err(|error| LoadError::Unreadable(OsError::of(&error)))?;
+        match read_bounded(&target)? {
+            Some((bytes, stamp)) => Ok((parse(&bytes)?, Some(stamp))),
+            None => Ok((Record::default(), None)),
         }
-        let mut bytes = Vec::new();
-        file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-        Ok((parse(&bytes)?, Some(stamp)))
+    }
+
+    /// Reads the record; when it is not a record, looks once more a moment later before that
+    /// counts (a program that writes files in place may have been caught halfway).
+    fn read_settled(&self) -> Result<(Record, Option<Stamp>), LoadError> {
+        match self.read() {
+            Err(error) if error.is_damage() => {
+                thread::sleep(Duration::from_millis(50));
+                self.read()
+            }
+            read => read,
+        }
     }
 
     /// Opens the record for the wizard. Never fails: whatever goes wrong becomes a [`Problem`]
@@ -258,6 +251,7 @@ impl Store {
         };
         match store.read() {
             Ok((record, stamp)) => Opening { record, stamp, problem: None },
+            // Looked at again under the lock before it is moved.
             Err(error) if error.is_damage() => {
                 let damaged = |error: &LoadError, os: OsError| {
                     problem(Problem::Damaged { problem: error.to_string(), error: os })
@@ -269,7 +263,7 @@ impl Store {
                     }
                     Err(os) => return damaged(&error, OsError::of(&os)),
                 };
-                match store.read() {
+                match store.read_settled() {
                     Ok((record, stamp)) => Opening { record, stamp, problem: None },
                     Err(error) if error.is_damage() => match store.set_aside(now) {
                         Ok(aside) => problem(Problem::SetAside { problem: error.to_string(), aside }),
@@ -293,7 +287,7 @@ impl Store {
     ) -> Result<Applied, WriteError> {
         let io = |error: io::Error| WriteError::Io(OsError::of(&error));
         let _lock = self.lock_within(patience).map_err(io)?.ok_or(WriteError::Busy)?;
-        let (mut record, stamp, set_aside) = match self.read() {
+        let (mut record, stamp, set_aside) = match self.read_settled() {
             Ok((record, stamp)) => (record, stamp, None),
             Err(error) if error.is_damage() => {
                 let aside = self
@@ -308,13 +302,14 @@ impl Store {
             return Ok(Applied { record, stamp, outcomes, set_aside });
         }
         record.version = VERSION;
-        self.save(&record)?;
-        Ok(Applied { record, stamp: self.stamp(), outcomes, set_aside })
+        let stamp = self.save(&record)?;
+        Ok(Applied { record, stamp: Some(stamp), outcomes, set_aside })
     }
 
-    /// Writes the record atomically. Only for a caller that holds the lock.
-    fn save(&self, record: &Record) -> Result<(), WriteError> {
-        let json = record.to_json();
+    /// Writes the record atomically; returns the stamp of the file written. Only for a caller
+    /// that holds the lock.
+    fn save(&self, record: &Record) -> Result<Stamp, WriteError> {
+        let json = record.to_json().map_err(|error| WriteError::Io(OsError::of(&io::Error::other(error))))?;
         // Never write what would be refused when read back.
         if json.len() as u64 > MAX_BYTES {
             return Err(WriteError::TooLarge(json.len() as u64));
@@ -323,7 +318,7 @@ impl Store {
         let target = self.target().map_err(io)?;
         files::create_private_dir(&files::dir_of(&target)).map_err(io)?;
         files::remove_stale_temp_files(&target);
-        files::replace(&target, &json).map_err(io)
+        files::replace(&target, &json).map(|meta| Stamp::of(&meta)).map_err(io)
     }
 
     /// Moves a damaged record aside as `<name>.corrupt-<UTC timestamp>` (never over another
@@ -342,6 +337,17 @@ impl Store {
             // A hard link fails if the name is taken, so nothing is ever overwritten.
             match fs::hard_link(&target, &aside) {
                 Ok(()) => {
+                    // Only the damaged file is moved: a record another program put in its place
+                    // in the meantime (it ignores the lock) stays where it is.
+                    let damaged = matches!(read_bounded(&aside), Ok(Some((bytes, _))) if parse(&bytes).is_err_and(|e| e.is_damage()))
+                        || matches!(read_bounded(&aside), Err(error) if error.is_damage());
+                    if !damaged || !files::same_file(&target, &aside) {
+                        let _ = fs::remove_file(&aside);
+                        return Err(io::Error::new(
+                            io::ErrorKind::Interrupted,
+                            "the record changed while it was set aside",
+                        ));
+                    }
                     fs::remove_file(&target)?;
                     files::sync_dir(&target);
                     return Ok(aside);
@@ -404,6 +410,26 @@ impl Store {
             thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// Reads a file of at most [`MAX_BYTES`], with the stamp of the file read; `None` when there is
+/// none. It is opened without waiting and must be a regular file: a FIFO or a device at its
+/// place would block or never end.
+fn read_bounded(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, LoadError> {
+    let unreadable = |error: io::Error| LoadError::Unreadable(OsError::of(&error));
+    let file = match files::open_regular(path) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Err(LoadError::NotAFile),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(unreadable(error)),
+    };
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    Ok(Some((bytes, Stamp::of(&meta))))
 }
 
 #[cfg(test)]

@@ -316,6 +316,7 @@ fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         }
         Notice::Unmarked(Entry::Unreadable(_)) => texts.record.unreadable_removed_here.clone(),
         Notice::NotFound => texts.record.not_found_here.clone(),
+        Notice::NotAllSaved => texts.record.not_all_saved_here.clone(),
         Notice::ChangedElsewhere => texts.record.changed_elsewhere_here.clone(),
         Notice::Unreadable(error) => texts.load_error(&record_path(app), error),
         Notice::SaveFailed(WriteError::Io(error)) => {
