@@ -2,6 +2,8 @@
 //! reach outside (open a browser, copy, suspend) are returned as [`Effect`]s for the event loop
 //! to perform, and their outcome comes back as a message.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 use url::Url;
@@ -180,6 +182,46 @@ impl Notice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmark(pub EntryId);
 
+/// What the overview lists, derived from the record whenever it changes (a record can hold
+/// thousands of entries, and the overview asks for this several times a frame).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Listing {
+    /// The record's entries (their places in the record) in the overview's order.
+    order: Vec<usize>,
+    /// For each entry of the record, how many entries are for its platform and account.
+    counts: Vec<usize>,
+}
+
+impl Listing {
+    fn of(record: &Record, platforms: &[Platform]) -> Listing {
+        let entries = record.entries();
+        // Where each entry goes: its platform's place in the catalogue, then platforms this
+        // version does not know, then entries that cannot be read; within each, the record's order.
+        let group = |entry: &Entry| match entry.objection() {
+            Some(objection) => {
+                platforms.iter().position(|p| p.id == objection.platform).unwrap_or(platforms.len())
+            }
+            None => platforms.len() + 1,
+        };
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let groups: Vec<usize> = entries.iter().map(group).collect();
+        order.sort_by_key(|index| groups[*index]);
+        let mut per_account: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+        for objection in record.objections() {
+            *per_account.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
+        }
+        let counts = entries
+            .iter()
+            .map(|entry| {
+                entry.objection().map_or(1, |o| {
+                    per_account.get(&(o.platform.as_str(), o.account.as_deref())).copied().unwrap_or(1)
+                })
+            })
+            .collect();
+        Listing { order, counts }
+    }
+}
+
 /// The whole state of the wizard.
 #[derive(Debug)]
 pub struct App {
@@ -211,6 +253,8 @@ pub struct App {
     pub seen: Option<Stamp>,
     /// The last message read the record again: the next screen change keeps the notice.
     keep_notice: bool,
+    /// What the overview lists, derived from the record.
+    listing: Listing,
     /// Where the record is kept; `None` when there is no place for it.
     pub store: Option<Store>,
     /// What went wrong opening the record, if anything.
@@ -257,6 +301,7 @@ impl App {
             applied_here: 0,
             seen: None,
             keep_notice: false,
+            listing: Listing::default(),
             back_to: Screen::Warning,
             qr: false,
             max_scroll: 0,
@@ -269,6 +314,7 @@ impl App {
         self.record = record;
         self.notice = problem.as_ref().map(|_| Notice::Problem);
         self.problem = problem;
+        self.relist();
         self
     }
 
@@ -347,7 +393,13 @@ impl App {
             matches!(message, Message::ScrollUp | Message::ScrollDown | Message::PageUp | Message::PageDown);
         let moves = matches!(message, Message::SelectPrevious | Message::SelectNext);
         let reloaded = matches!(message, Message::Reloaded(..));
+        // Only these messages change the record (a resize counts too, for tests that set the
+        // record directly and settle the state with one).
+        let relist = matches!(message, Message::Written(_) | Message::Reloaded(..) | Message::Resized(..));
         let effect = self.apply(message);
+        if relist {
+            self.relist();
+        }
         // The record is read again just before the key that follows is handled: what that key
         // does to the screen must not hide that the record changed.
         self.keep_notice = reloaded;
@@ -532,20 +584,21 @@ impl App {
     /// The record's entries (their places in the record) in the order the overview lists them:
     /// catalogue order, then platforms this version does not know, then entries that cannot be
     /// read.
-    pub fn overview_entries(&self) -> Vec<usize> {
-        let entries = self.record.entries();
-        let known = |objection: &Objection| self.content.catalogue.platform(&objection.platform).is_some();
-        let of = |keep: &dyn Fn(&Entry) -> bool| -> Vec<usize> {
-            entries.iter().enumerate().filter(|(_, entry)| keep(entry)).map(|(index, _)| index).collect()
-        };
-        let mut list: Vec<usize> = self
-            .platforms()
-            .iter()
-            .flat_map(|platform| of(&|entry| entry.objection().is_some_and(|o| o.platform == platform.id)))
-            .collect();
-        list.extend(of(&|entry| entry.objection().is_some_and(|o| !known(o))));
-        list.extend(of(&|entry| entry.objection().is_none()));
-        list
+    pub fn overview_entries(&self) -> &[usize] {
+        // Catches, in tests and debug builds, a record changed without a message.
+        debug_assert!(self.listing == Listing::of(&self.record, self.platforms()), "the listing is stale");
+        &self.listing.order
+    }
+
+    /// How many entries of the record are for the same platform and account as the one at
+    /// `index` (more than one: a duplicate, which the overview says).
+    pub fn account_count(&self, index: usize) -> usize {
+        self.listing.counts.get(index).copied().unwrap_or(1)
+    }
+
+    /// Derives the overview's listing from the record, after every change to it.
+    fn relist(&mut self) {
+        self.listing = Listing::of(&self.record, self.content.platforms());
     }
 
     /// "Instagram", or "Facebook (werk)" for a named account.
@@ -618,6 +671,7 @@ impl App {
         let changes = std::mem::take(&mut self.pending);
         self.applied_here = 0;
         self.record = applied.record;
+        self.relist();
         self.seen = applied.stamp;
         if let Some(set_aside) = applied.set_aside {
             self.problem = Some(Problem::SetAside { problem: set_aside.problem, aside: set_aside.aside });
@@ -693,6 +747,7 @@ impl App {
                 self.record = record;
                 self.applied_here = 0;
                 self.apply_pending_here();
+                self.relist();
                 // A file that could not be read before reads again.
                 if self.problem.as_ref().is_some_and(|problem| !problem.allows_writing()) {
                     self.problem = None;

@@ -43,7 +43,9 @@ fn entry(app: &App, index: usize, chosen: bool) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     match app.record.entries().get(index) {
-        Some(Entry::Objection(objection)) => objection_lines(app, objection, chosen),
+        Some(Entry::Objection(objection)) => {
+            objection_lines(app, objection, app.account_count(index), chosen)
+        }
         Some(Entry::Unreadable(unreadable)) => {
             let number = (index + 1).to_string();
             let title = fill(&texts.record.unreadable_here, &[("number", &number)]);
@@ -64,7 +66,7 @@ fn entry(app: &App, index: usize, chosen: bool) -> Vec<Line<'static>> {
 
 /// One objection: who, when, whether Meta confirmed, what to do when it did not, the note, and
 /// what is odd about it (a second entry for the account, a date that cannot be right).
-fn objection_lines(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'static>> {
+fn objection_lines(app: &App, objection: &Objection, count: usize, chosen: bool) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     let catalogue = &app.content.catalogue;
@@ -91,7 +93,6 @@ fn objection_lines(app: &App, objection: &Objection, chosen: bool) -> Vec<Line<'
     if let Some(note) = &objection.note {
         lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
     }
-    let count = app.record.count(&objection.platform, objection.account.as_deref());
     for note in commands::objection_notes(texts, count, objection, app.today) {
         lines.push(styled(format!("    {note}"), theme.problem));
     }
