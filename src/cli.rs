@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::content::{CliTexts, Lang, fill};
 
@@ -20,53 +20,87 @@ use crate::content::{CliTexts, Lang, fill};
 pub struct Cli {
     #[arg(long, global = true, value_name = "nl|en", value_parser = ["nl", "en"])]
     pub lang: Option<String>,
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true)]
     pub data_file: Option<PathBuf>,
     #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
     help: Option<bool>,
     #[arg(short = 'V', long, action = ArgAction::Version)]
     version: Option<bool>,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub task: Option<Task>,
 }
 
-/// The one-shot commands, for scripts and for people who prefer them to the wizard.
+/// What the person asked bezwaar to do from the command line, instead of the wizard.
 #[derive(Debug, Subcommand, PartialEq, Eq)]
-pub enum Command {
-    Status {
-        #[arg(long)]
-        json: bool,
-    },
-    Mark {
-        platform: String,
-        #[arg(long)]
-        account: Option<String>,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        date: Option<String>,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        confirmed: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-    },
-    Unmark {
-        platform: String,
-        #[arg(long)]
-        account: Option<String>,
-    },
-    Platforms {
-        #[arg(long)]
-        json: bool,
-    },
+pub enum Task {
+    Status(StatusArgs),
+    Mark(MarkArgs),
+    Unmark(UnmarkArgs),
+    Platforms(PlatformsArgs),
     Share,
-    Guide {
-        platform: Option<String>,
-    },
-    Remind {
-        #[arg(long, value_name = "FILE")]
-        ics: PathBuf,
-        #[arg(long)]
-        force: bool,
-    },
+    Guide(GuideArgs),
+    Remind(RemindArgs),
+    Completions(CompletionsArgs),
+    Manpage,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct StatusArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct MarkArgs {
+    pub platform: String,
+    #[arg(long)]
+    pub account: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub confirmed: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct UnmarkArgs {
+    pub platform: String,
+    #[arg(long)]
+    pub account: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct PlatformsArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct GuideArgs {
+    pub platform: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct RemindArgs {
+    #[arg(long)]
+    pub ics: PathBuf,
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells `bezwaar completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 impl Cli {
@@ -77,7 +111,7 @@ impl Cli {
         // Nothing after the program's name: the wizard with every option unset, as clap would
         // find, without building the whole localized command line first.
         if args.len() <= 1 {
-            return Cli { lang: None, data_file: None, help: None, version: None, command: None };
+            return Cli { lang: None, data_file: None, help: None, version: None, task: None };
         }
         let mut command = command(texts, &help());
         let parsed =
@@ -112,54 +146,159 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
     let options = texts.options_heading.clone();
     let accepted = facts.platforms.join(", ");
     let after_help = format!("{}\n\n{}", texts.after_help, texts.exit_codes);
-    let subcommand = |command: clap::Command, about: &str| {
-        command.about(about.to_owned()).help_template(texts.usage_template.clone())
+    // Every subcommand's help in the person's language, its usage line included: clap's own
+    // "[OPTIONS]" would be English.
+    let subcommand = |command: clap::Command, about: &str, arguments: &str| {
+        let name = command.get_name().to_owned();
+        command
+            .about(about.to_owned())
+            .help_template(texts.usage_template.clone())
+            .override_usage(fill(&texts.usage_subcommand, &[("command", &name), ("arguments", arguments)]))
     };
     let option = |arg: clap::Arg, help: &str| arg.help(help.to_owned()).help_heading(options.clone());
+    let valued = |arg: clap::Arg, help: &str, value: &str| option(arg, help).value_name(value.to_owned());
     let positional = |arg: clap::Arg| {
         arg.help(fill(&texts.platform_help, &[("accepted", &accepted)]))
             .help_heading(texts.arguments_heading.clone())
+            .value_name(texts.value_platform.clone())
     };
+    let required = |value: &str| format!(" <{value}>");
     let data_file = fill(&texts.data_file_help, &[("default", &facts.default_data_file)]);
+    let date = texts.value_date.as_str();
     Cli::command()
         .about(texts.about.clone())
         .help_template(texts.usage_template.clone())
+        .override_usage(texts.usage.clone())
         .subcommand_help_heading(texts.commands_heading.clone())
         .after_help(after_help)
         .mut_arg("lang", |arg| option(arg, &texts.lang_help).hide_possible_values(true))
-        .mut_arg("data_file", |arg| option(arg, &data_file))
+        .mut_arg("data_file", |arg| valued(arg, &data_file, &texts.value_path))
         .mut_arg("help", |arg| option(arg, &texts.help_help))
         .mut_arg("version", |arg| option(arg, &texts.version_help))
         .mut_subcommand("status", |command| {
-            subcommand(command, &texts.status_about).mut_arg("json", |arg| option(arg, &texts.json_help))
+            subcommand(command, &texts.status_about, "").mut_arg("json", |arg| option(arg, &texts.json_help))
         })
         .mut_subcommand("mark", |command| {
-            subcommand(command, &texts.mark_about)
+            subcommand(command, &texts.mark_about, &required(&texts.value_platform))
                 .mut_arg("platform", positional)
-                .mut_arg("account", |arg| option(arg, &texts.account_help))
-                .mut_arg("date", |arg| option(arg, &texts.date_help))
-                .mut_arg("confirmed", |arg| option(arg, &texts.confirmed_help))
-                .mut_arg("note", |arg| option(arg, &texts.note_help))
+                .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
+                .mut_arg("date", |arg| valued(arg, &texts.date_help, date))
+                .mut_arg("confirmed", |arg| valued(arg, &texts.confirmed_help, date))
+                .mut_arg("note", |arg| valued(arg, &texts.note_help, &texts.value_note))
         })
         .mut_subcommand("platforms", |command| {
-            subcommand(command, &texts.platforms_about).mut_arg("json", |arg| option(arg, &texts.json_help))
+            subcommand(command, &texts.platforms_about, "")
+                .mut_arg("json", |arg| option(arg, &texts.platforms_json_help))
         })
-        .mut_subcommand("share", |command| subcommand(command, &texts.share_about))
+        .mut_subcommand("share", |command| subcommand(command, &texts.share_about, ""))
         .mut_subcommand("guide", |command| {
             let help = fill(&texts.guide_platform_help, &[("accepted", &accepted)]);
-            subcommand(command, &texts.guide_about)
-                .mut_arg("platform", |arg| arg.help(help).help_heading(texts.arguments_heading.clone()))
+            subcommand(command, &texts.guide_about, &format!(" [{}]", texts.value_platform)).mut_arg(
+                "platform",
+                |arg| {
+                    arg.help(help)
+                        .help_heading(texts.arguments_heading.clone())
+                        .value_name(texts.value_platform.clone())
+                },
+            )
         })
         .mut_subcommand("remind", |command| {
-            subcommand(command, &texts.remind_about)
-                .mut_arg("ics", |arg| option(arg, &texts.ics_help))
+            subcommand(command, &texts.remind_about, "")
+                .mut_arg("ics", |arg| valued(arg, &texts.ics_help, &texts.value_file))
                 .mut_arg("force", |arg| option(arg, &texts.force_help))
         })
         .mut_subcommand("unmark", |command| {
-            subcommand(command, &texts.unmark_about)
+            subcommand(command, &texts.unmark_about, &required(&texts.value_platform))
                 .mut_arg("platform", positional)
-                .mut_arg("account", |arg| option(arg, &texts.account_help))
+                .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
         })
+        .mut_subcommand("completions", |command| {
+            subcommand(command, &texts.completions_about, &required(&texts.value_shell)).mut_arg(
+                "shell",
+                |arg| {
+                    arg.help(texts.shell_help.clone())
+                        .help_heading(texts.arguments_heading.clone())
+                        .value_name(texts.value_shell.clone())
+                        .hide_possible_values(true)
+                },
+            )
+        })
+        .mut_subcommand("manpage", |command| subcommand(command, &texts.manpage_about, ""))
+}
+
+/// Completions for `shell`, from the same command line as `--help`, in the person's language.
+pub fn completions(texts: &CliTexts, facts: &HelpFacts, shell: Shell) -> String {
+    let mut command = command(texts, facts);
+    let mut out = Vec::new();
+    match shell {
+        Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut command, "bezwaar", &mut out),
+        Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut command, "bezwaar", &mut out),
+        Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut command, "bezwaar", &mut out),
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page (roff), from the same command line as `--help`, in the person's language:
+/// one page, with a part for every command (its usage line, what it does, its options), so that
+/// it names no other page.
+pub fn manpage(texts: &CliTexts, facts: &HelpFacts) -> std::io::Result<String> {
+    let command = command(texts, facts);
+    let man = clap_mangen::Man::new(command.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    // In the order `--help` lists them.
+    let mut subcommands: Vec<&clap::Command> = command.get_subcommands().collect();
+    subcommands.sort_by_key(|subcommand| subcommand.get_display_order());
+    for subcommand in subcommands {
+        let name = format!("bezwaar {}", subcommand.get_name());
+        let usage =
+            subcommand.get_overridden_usage().map(ToString::to_string).unwrap_or_else(|| name.clone());
+        let about = subcommand.get_about().map(ToString::to_string).unwrap_or_default();
+        let mut part = Vec::new();
+        clap_mangen::Man::new(subcommand.clone().disable_help_flag(true))
+            .render_options_section(&mut part)?;
+        // The command's own headings (arguments, options) are parts of its part.
+        let part = String::from_utf8_lossy(&part).replace("\n.SH ", "\n.SS ");
+        let part = part.strip_prefix(".SH ").map_or(part.clone(), |rest| format!(".SS {rest}"));
+        out.extend_from_slice(
+            format!(
+                ".SH \"{}\"\n.B {}\n.PP\n{}\n",
+                name.to_uppercase(),
+                roff_text(&usage),
+                roff_text(&about)
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(part.as_bytes());
+    }
+    man.render_extra_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    // The page's own headings, in the person's language.
+    let headings = [
+        ("NAME", &texts.man_name),
+        ("SYNOPSIS", &texts.man_synopsis),
+        ("DESCRIPTION", &texts.man_description),
+        ("EXTRA", &texts.man_notes),
+        ("VERSION", &texts.man_version),
+    ];
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    for (heading, said) in headings {
+        page = page.replace(&format!("\n.SH {heading}\n"), &format!("\n.SH {said}\n"));
+    }
+    Ok(page)
+}
+
+/// Text for a roff line: backslashes escaped, and no line that starts like a request.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e");
+    match escaped.chars().next() {
+        Some('.' | '\'') => format!("\\&{escaped}"),
+        _ => escaped,
+    }
 }
 
 /// The `--lang` value in the raw arguments, so that even `--help` speaks the chosen language.
@@ -388,7 +527,10 @@ mod tests {
                 (
                     said(&["bezwaar", "mark", "instagram", "--date"]),
                     vec![
-                        fill(&texts.mistake_missing, &[("missing", "--date <YYYY-MM-DD>")]),
+                        fill(
+                            &texts.mistake_missing,
+                            &[("missing", &format!("--date <{}>", texts.value_date))],
+                        ),
                         help("bezwaar mark --help"),
                     ],
                 ),
@@ -465,24 +607,24 @@ mod tests {
         ]);
         assert_eq!(cli.data_file, Some(PathBuf::from("/tmp/r.json")));
         assert_eq!(
-            cli.command,
-            Some(Command::Mark {
+            cli.task,
+            Some(Task::Mark(MarkArgs {
                 platform: "facebook".into(),
                 account: Some("work".into()),
                 date: Some("2025-05-20".into()),
                 confirmed: None,
                 note: None
-            })
+            }))
         );
         assert_eq!(
-            parse(&["bezwaar", "--lang", "nl", "status", "--json"]).command,
-            Some(Command::Status { json: true })
+            parse(&["bezwaar", "--lang", "nl", "status", "--json"]).task,
+            Some(Task::Status(StatusArgs { json: true }))
         );
         let clap_alone = parse(&["bezwaar"]);
         let shortcut = Cli::parse_with(texts, &args(&["bezwaar"]), || unreachable!("no help is built"));
-        assert_eq!((clap_alone.lang, clap_alone.data_file, clap_alone.command), (None, None, None));
+        assert_eq!((clap_alone.lang, clap_alone.data_file, clap_alone.task), (None, None, None));
         assert_eq!(
-            (shortcut.lang, shortcut.data_file, shortcut.command),
+            (shortcut.lang, shortcut.data_file, shortcut.task),
             (None, None, None),
             "no arguments: the wizard, as clap finds too"
         );
@@ -490,6 +632,87 @@ mod tests {
             command(texts, &facts()).try_get_matches_from(args(&["bezwaar", "mark", "--help"])).unwrap_err();
         let help = help.render().to_string();
         assert!(help.contains("instagram, facebook") && help.contains(&texts.note_help), "{help}");
+    }
+
+    #[test]
+    fn the_dutch_help_is_dutch_down_to_the_usage_line() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        let texts = &content.texts(Lang::Nl).cli;
+        let mut helps = vec![command(texts, &facts()).render_long_help().to_string()];
+        for name in
+            ["status", "mark", "unmark", "platforms", "share", "guide", "remind", "completions", "manpage"]
+        {
+            let error = command(texts, &facts())
+                .try_get_matches_from(args(&["bezwaar", name, "--help"]))
+                .unwrap_err();
+            helps.push(error.render().to_string());
+        }
+        for help in &helps {
+            assert!(help.contains("Gebruik: bezwaar"), "{help}");
+            for english in [
+                "Usage",
+                "[OPTIONS]",
+                "[COMMAND]",
+                "<PATH>",
+                "<FILE>",
+                "<YYYY-MM-DD>",
+                "<NOTE>",
+                "Print help",
+                "Options:",
+                "Arguments:",
+            ] {
+                assert!(!help.contains(english), "{english:?} in {help}");
+            }
+        }
+        assert!(
+            helps[2].contains("Gebruik: bezwaar mark [OPTIES] <PLATFORM>")
+                && helps[2].contains("--date <JJJJ-MM-DD>"),
+            "{}",
+            helps[2]
+        );
+        assert!(helps[7].contains("--ics <BESTAND>"), "{}", helps[7]);
+    }
+
+    #[test]
+    fn the_platforms_help_speaks_of_the_platforms_not_the_record() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        for lang in Lang::ALL {
+            let texts = &content.texts(lang).cli;
+            let error = command(texts, &facts())
+                .try_get_matches_from(args(&["bezwaar", "platforms", "--help"]))
+                .unwrap_err();
+            let help = error.render().to_string();
+            assert!(help.contains(&texts.platforms_json_help) && !help.contains(&texts.json_help), "{help}");
+        }
+    }
+
+    #[test]
+    fn completions_and_the_manual_page_come_from_the_same_command_line() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        let texts = &content.texts(Lang::Nl).cli;
+        let commands =
+            ["status", "mark", "unmark", "platforms", "share", "guide", "remind", "completions", "manpage"];
+        let bash = completions(texts, &facts(), Shell::Bash);
+        let zsh = completions(texts, &facts(), Shell::Zsh);
+        let fish = completions(texts, &facts(), Shell::Fish);
+        assert!(bash.contains("_bezwaar()") && bash.contains("complete -F _bezwaar"), "{bash}");
+        assert!(zsh.starts_with("#compdef bezwaar"), "{zsh}");
+        assert!(fish.contains("complete -c bezwaar"), "{fish}");
+        for name in commands {
+            for (shell, script) in [("bash", &bash), ("zsh", &zsh), ("fish", &fish)] {
+                assert!(script.contains(name), "{shell} completes {name}");
+            }
+        }
+        assert!(fish.contains(&texts.mark_about), "fish shows what a command does, in the person's language");
+        let page = manpage(texts, &facts()).unwrap();
+        assert!(page.contains(".TH bezwaar 1"), "{page}");
+        for heading in [&texts.man_name, &texts.man_synopsis, &texts.man_description, &texts.man_notes] {
+            assert!(page.contains(&format!("\n.SH {heading}\n")), "{heading} in {page}");
+        }
+        for name in commands {
+            assert!(page.contains(&format!(".SH \"BEZWAAR {}\"", name.to_uppercase())), "{name} in {page}");
+        }
+        assert!(!page.contains("bezwaar-mark(1)"), "no page that does not exist is named");
     }
 
     #[test]

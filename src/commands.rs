@@ -7,12 +7,11 @@
 //! not name.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::cli::Command;
+use crate::cli::{MarkArgs, PlatformsArgs, RemindArgs, StatusArgs, Task, UnmarkArgs};
 use crate::content::{Catalogue, Texts, fill};
 use crate::dates;
 use crate::ics;
@@ -47,6 +46,16 @@ impl Outcome {
     fn ok(stdout: String) -> Outcome {
         Outcome { stdout: stdout + "\n", ..Outcome::default() }
     }
+
+    /// Text printed as it is, exit code 0.
+    pub fn printed(stdout: String) -> Outcome {
+        Outcome { stdout, ..Outcome::default() }
+    }
+
+    /// A failure with this code and message (cleaned, as text from outside).
+    pub fn failed(code: u8, message: String) -> Outcome {
+        Outcome::fail(code, crate::text::shown(&message, 400))
+    }
 }
 
 /// Everything a command needs.
@@ -76,44 +85,32 @@ pub fn label(
     (name, account.unwrap_or(&texts.record.main_account).to_owned())
 }
 
-pub fn run(command: Command, context: &Context) -> Outcome {
-    let texts = context.texts;
-    match command {
-        Command::Platforms { json } => return platforms(context, json),
-        Command::Share => return Outcome::ok(texts.share_message(context.catalogue)),
-        // The plain walkthrough reads and writes the terminal itself: see `guide::run`.
-        Command::Guide { .. } => return Outcome::default(),
-        _ => {}
+/// Runs one task of the command line. The guide (which reads and writes the terminal itself),
+/// completions and the manual page (which need the command line's own definition) are run by
+/// `main`.
+pub fn run(task: Task, context: &Context) -> Outcome {
+    match task {
+        Task::Status(args) => status(context, &args),
+        Task::Mark(args) => mark(context, args),
+        Task::Unmark(args) => unmark(context, &args),
+        Task::Platforms(args) => platforms(context, &args),
+        Task::Share => Outcome::ok(context.texts.share_message(context.catalogue)),
+        Task::Remind(args) => remind(context, &args),
+        Task::Guide(_) | Task::Completions(_) | Task::Manpage => Outcome::default(),
     }
-    let Some(store) = &context.store else {
-        return Outcome::fail(BAD_INPUT, texts.record.no_location.clone());
-    };
-    match command {
-        Command::Status { json } => status(context, store, json),
-        Command::Remind { ics, force } => remind(context, store, &ics, force),
-        Command::Mark { platform, account, date, confirmed, note } => {
-            match mark_change(context, &platform, account, date, confirmed, note) {
-                Ok(change) => mark(context, store, change),
-                Err(message) => Outcome::fail(BAD_INPUT, message),
-            }
-        }
-        Command::Unmark { platform, account } => unmark(context, store, &platform, account.as_deref()),
-        Command::Platforms { .. } | Command::Share | Command::Guide { .. } => Outcome::default(),
-    }
+}
+
+/// Where the record is, or what to say when there is no place for it.
+fn store<'a>(context: &'a Context) -> Result<&'a Store, Outcome> {
+    context.store.as_ref().ok_or_else(|| Outcome::fail(BAD_INPUT, context.texts.record.no_location.clone()))
 }
 
 /// The mark the command line asks for, checked: a known platform, text within its limits, dates
 /// under the one rule.
-fn mark_change(
-    context: &Context,
-    platform: &str,
-    account: Option<String>,
-    date: Option<String>,
-    confirmed: Option<String>,
-    note: Option<String>,
-) -> Result<Mark, String> {
+fn mark_change(context: &Context, args: MarkArgs) -> Result<Mark, String> {
+    let MarkArgs { platform, account, date, confirmed, note } = args;
     let texts = context.texts;
-    let platform = known_platform(context, platform)?;
+    let platform = known_platform(context, &platform)?;
     let limited = |value: Option<String>, max: usize, field: &str| -> Result<Option<String>, String> {
         let value = text::clean_optional(value.as_deref());
         if let Some(value) = &value
@@ -181,8 +178,17 @@ fn apply(context: &Context, store: &Store, change: Change) -> Result<(record::Ou
     }
 }
 
-fn mark(context: &Context, store: &Store, mark: Mark) -> Outcome {
+/// `bezwaar mark`: marks a platform and account, or changes only the details given.
+pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
     let texts = context.texts;
+    let store = match store(context) {
+        Ok(store) => store,
+        Err(failed) => return failed,
+    };
+    let mark = match mark_change(context, args) {
+        Ok(mark) => mark,
+        Err(message) => return Outcome::fail(BAD_INPUT, message),
+    };
     let (name, account) = label(texts, context.catalogue, &mark.platform, mark.account.as_deref());
     let (outcome, stderr) = match apply(context, store, Change::Mark(mark)) {
         Ok(done) => done,
@@ -273,13 +279,18 @@ pub fn already_marked(texts: &Texts, catalogue: &Catalogue, before: &Objection, 
     message
 }
 
-fn unmark(context: &Context, store: &Store, platform: &str, account: Option<&str>) -> Outcome {
+/// `bezwaar unmark`: removes every mark for a platform and account, and says how many.
+pub fn unmark(context: &Context, args: &UnmarkArgs) -> Outcome {
     let texts = context.texts;
-    let platform = match known_platform(context, platform) {
+    let store = match store(context) {
+        Ok(store) => store,
+        Err(failed) => return failed,
+    };
+    let platform = match known_platform(context, &args.platform) {
         Ok(platform) => platform,
         Err(message) => return Outcome::fail(BAD_INPUT, message),
     };
-    let account = text::clean_optional(account);
+    let account = text::clean_optional(args.account.as_deref());
     let (name, shown) = label(texts, context.catalogue, &platform, account.as_deref());
     let change = Change::Unmark { platform, account };
     let (outcome, stderr) = match apply(context, store, change) {
@@ -322,14 +333,18 @@ fn read(context: &Context, store: &Store) -> Result<Record, Outcome> {
         .map_err(|error| Outcome::fail(BAD_INPUT, context.texts.load_error(&shown_path(store), &error)))
 }
 
-/// Prints each platform's status, or the record as JSON. Changes nothing, ever.
-fn status(context: &Context, store: &Store, json: bool) -> Outcome {
+/// `bezwaar status`: each platform's status, or the record as JSON. Changes nothing, ever.
+pub fn status(context: &Context, args: &StatusArgs) -> Outcome {
     let texts = context.texts;
+    let store = match store(context) {
+        Ok(store) => store,
+        Err(failed) => return failed,
+    };
     let record = match read(context, store) {
         Ok(record) => record,
         Err(failed) => return failed,
     };
-    if json {
+    if args.json {
         return match record.to_json() {
             Ok(json) => Outcome {
                 stdout: text::printable_json(&String::from_utf8_lossy(&json)),
@@ -347,10 +362,15 @@ fn status(context: &Context, store: &Store, json: bool) -> Outcome {
     Outcome::ok(stdout)
 }
 
-/// Writes a calendar with a reminder for each objection still waiting for a confirmation, to a
-/// file or (`-`) to standard output. Reads the record only.
-fn remind(context: &Context, store: &Store, path: &Path, force: bool) -> Outcome {
+/// `bezwaar remind`: a calendar with a reminder for each objection still waiting for a
+/// confirmation, to a file or (`-`) to standard output. Reads the record only.
+pub fn remind(context: &Context, args: &RemindArgs) -> Outcome {
     let texts = context.texts;
+    let store = match store(context) {
+        Ok(store) => store,
+        Err(failed) => return failed,
+    };
+    let (path, force) = (args.ics.as_path(), args.force);
     let record = match read(context, store) {
         Ok(record) => record,
         Err(failed) => return failed,
@@ -393,11 +413,12 @@ fn remind(context: &Context, store: &Store, path: &Path, force: bool) -> Outcome
     }
 }
 
-/// The catalogue: every entry with its link, when it was checked, its fallback and sources.
-fn platforms(context: &Context, json: bool) -> Outcome {
+/// `bezwaar platforms`: every entry of the catalogue with its link, when it was checked, its
+/// fallback and sources.
+pub fn platforms(context: &Context, args: &PlatformsArgs) -> Outcome {
     let texts = context.texts;
     let catalogue = context.catalogue;
-    if json {
+    if args.json {
         let mut stdout = serde_json::to_string_pretty(&catalogue.platforms).unwrap_or_default();
         stdout.push('\n');
         return Outcome { stdout, ..Outcome::default() };
@@ -498,6 +519,7 @@ mod tests {
     use super::*;
     use crate::content::{Content, Lang};
     use std::fs;
+    use std::path::Path;
 
     struct Fixture {
         content: Content,
@@ -513,7 +535,7 @@ mod tests {
             self.dir.path().join("record.json")
         }
 
-        fn run(&self, lang: Lang, command: Command) -> Outcome {
+        fn run(&self, lang: Lang, task: Task) -> Outcome {
             let context = Context {
                 texts: self.content.texts(lang),
                 catalogue: &self.content.catalogue,
@@ -522,7 +544,7 @@ mod tests {
                 now: DateTime::parse_from_rfc3339("2026-11-29T10:00:00Z").unwrap().with_timezone(&Utc),
                 patience: Duration::from_millis(300),
             };
-            run(command, &context)
+            run(task, &context)
         }
 
         fn record(&self) -> Record {
@@ -530,29 +552,24 @@ mod tests {
         }
     }
 
-    fn mark(platform: &str, account: Option<&str>, date: Option<&str>) -> Command {
-        Command::Mark {
+    fn mark(platform: &str, account: Option<&str>, date: Option<&str>) -> Task {
+        Task::Mark(MarkArgs {
             platform: platform.into(),
             account: account.map(Into::into),
             date: date.map(Into::into),
             confirmed: None,
             note: None,
-        }
+        })
     }
 
-    fn mark_with(
-        platform: &str,
-        account: Option<&str>,
-        confirmed: Option<&str>,
-        note: Option<&str>,
-    ) -> Command {
-        Command::Mark {
+    fn mark_with(platform: &str, account: Option<&str>, confirmed: Option<&str>, note: Option<&str>) -> Task {
+        Task::Mark(MarkArgs {
             platform: platform.into(),
             account: account.map(Into::into),
             date: None,
             confirmed: confirmed.map(Into::into),
             note: note.map(Into::into),
-        }
+        })
     }
 
     #[test]
@@ -562,19 +579,21 @@ mod tests {
         assert_eq!(outcome.code, OK, "{outcome:?}");
         assert!(outcome.stdout.contains("Instagram (je account) is gemarkeerd als verstuurd op 20 mei 2025"));
         fixture.run(Lang::Nl, mark("facebook", Some("werk"), None));
-        let status = fixture.run(Lang::Nl, Command::Status { json: false });
+        let status = fixture.run(Lang::Nl, Task::Status(StatusArgs { json: false }));
         assert_eq!(
             status.stdout.lines().take(2).collect::<Vec<_>>(),
             ["Instagram: verstuurd op 20 mei 2025", "Facebook (werk): verstuurd op 29 november 2026"]
         );
-        let json = fixture.run(Lang::En, Command::Status { json: true });
+        let json = fixture.run(Lang::En, Task::Status(StatusArgs { json: true }));
         let record = record::parse(json.stdout.as_bytes()).unwrap();
         assert_eq!(record.objections().count(), 2);
-        let outcome = fixture.run(Lang::En, Command::Unmark { platform: "instagram".into(), account: None });
+        let outcome =
+            fixture.run(Lang::En, Task::Unmark(UnmarkArgs { platform: "instagram".into(), account: None }));
         assert!(outcome.stdout.contains("The mark on Instagram (your account) was removed"), "{outcome:?}");
-        let status = fixture.run(Lang::En, Command::Status { json: false });
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
         assert!(status.stdout.starts_with("Instagram: not marked yet\nFacebook (werk)"), "{}", status.stdout);
-        let outcome = fixture.run(Lang::En, Command::Unmark { platform: "instagram".into(), account: None });
+        let outcome =
+            fixture.run(Lang::En, Task::Unmark(UnmarkArgs { platform: "instagram".into(), account: None }));
         assert_eq!(outcome.code, OK);
         assert!(outcome.stdout.contains("was not marked"), "{outcome:?}");
     }
@@ -623,14 +642,16 @@ mod tests {
         let entry = r#"{"platform": "facebook", "account": "werk", "submitted_on": "2025-05-20",
             "confirmation_on": null, "note": null}"#;
         fs::write(fixture.path(), format!(r#"{{"version": 1, "objections": [{entry}, {entry}]}}"#)).unwrap();
-        let status = fixture.run(Lang::En, Command::Status { json: false });
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
         assert_eq!(status.stdout.matches("This account is in your record 2 times.").count(), 2, "{status:?}");
         let noted = fixture.run(Lang::En, mark_with("facebook", Some("werk"), None, Some("x")));
         assert_eq!(noted.code, BAD_INPUT);
         assert!(noted.stderr.contains("is in your record 2 times"), "{noted:?}");
         assert_eq!(fixture.record().objections().count(), 2);
-        let removed = fixture
-            .run(Lang::En, Command::Unmark { platform: "facebook".into(), account: Some("werk".into()) });
+        let removed = fixture.run(
+            Lang::En,
+            Task::Unmark(UnmarkArgs { platform: "facebook".into(), account: Some("werk".into()) }),
+        );
         assert!(removed.stdout.starts_with("2 marks on Facebook (werk) were removed"), "{removed:?}");
         assert!(fixture.record().is_empty());
     }
@@ -662,16 +683,16 @@ mod tests {
     #[test]
     fn share_and_platforms_need_no_record() {
         let fixture = Fixture::new();
-        let share = fixture.run(Lang::Nl, Command::Share);
+        let share = fixture.run(Lang::Nl, Task::Share);
         assert!(
             share.stdout.starts_with("Hoi!")
                 && share.stdout.contains("Instagram: https://help.instagram.com/")
         );
-        let list = fixture.run(Lang::En, Command::Platforms { json: true });
+        let list = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: true }));
         let entries: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
         let ids: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
         assert_eq!(ids, ["instagram", "facebook", "meta-third-party", "linkedin", "x", "gemini"]);
-        let text = fixture.run(Lang::En, Command::Platforms { json: false });
+        let text = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: false }));
         assert_eq!(text.stdout.matches("Not checked").count(), 4, "{}", text.stdout);
         assert!(!fixture.path().exists());
     }
@@ -680,7 +701,8 @@ mod tests {
     fn remind_writes_a_calendar_for_open_objections_only() {
         let fixture = Fixture::new();
         let ics = fixture.dir.path().join("remind.ics");
-        let remind = |force: bool| fixture.run(Lang::En, Command::Remind { ics: ics.clone(), force });
+        let remind =
+            |force: bool| fixture.run(Lang::En, Task::Remind(RemindArgs { ics: ics.clone(), force }));
         let nothing = remind(false);
         assert!(nothing.stdout.contains("No objection is waiting") && !ics.exists(), "{nothing:?}");
         fixture.run(Lang::En, mark("instagram", None, Some("2026-11-01")));
@@ -699,7 +721,7 @@ mod tests {
         fixture.run(Lang::En, mark("instagram", None, Some("2026-11-01")));
         let record = fs::read(fixture.path()).unwrap();
         let remind = |path: &Path, force: bool| {
-            fixture.run(Lang::En, Command::Remind { ics: path.to_path_buf(), force })
+            fixture.run(Lang::En, Task::Remind(RemindArgs { ics: path.to_path_buf(), force }))
         };
         for force in [false, true] {
             let refused = remind(&fixture.path(), force);
@@ -736,13 +758,13 @@ mod tests {
             (mark("instagram", None, Some("2023-12-31")), "before 2024"),
             (mark_with("instagram", None, Some("2025-13-01"), None), "YYYY-MM-DD"),
             (
-                Command::Mark {
+                Task::Mark(MarkArgs {
                     platform: "instagram".into(),
                     account: None,
                     date: Some("2025-05-20".into()),
                     confirmed: Some("2025-05-19".into()),
                     note: None,
-                },
+                }),
                 "cannot come before sending",
             ),
         ];
@@ -758,7 +780,7 @@ mod tests {
     fn status_reports_a_damaged_record_and_leaves_it_alone() {
         let fixture = Fixture::new();
         fs::write(fixture.path(), b"{\"version\": 1, \"obj").unwrap();
-        let outcome = fixture.run(Lang::En, Command::Status { json: false });
+        let outcome = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
         assert_eq!(outcome.code, BAD_INPUT);
         assert!(outcome.stderr.contains("could not be read") && outcome.stderr.contains("Nothing changed"));
         assert_eq!(fs::read(fixture.path()).unwrap(), b"{\"version\": 1, \"obj");
@@ -773,7 +795,7 @@ mod tests {
             {"platform": "facebook", "account": null, "submitted_on": "2025-05-20", "confirmation_on": null, "note": "kept", "from_the_future": [1]}
         ], "also": "kept"}"#;
         fs::write(fixture.path(), file).unwrap();
-        let status = fixture.run(Lang::En, Command::Status { json: false });
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
         assert_eq!(status.code, OK, "{status:?}");
         assert!(status.stdout.contains("Facebook: submitted on 20 May 2025\n"), "{status:?}");
         assert!(
@@ -798,7 +820,7 @@ mod tests {
         let fixture = Fixture::new();
         let file = "{\"version\": 2, \"objections\": [{\"platform\": \"x\", \"submitted_on\": \"2025-02-30\", \"n\": \"\u{202e}\u{9b}31m\"}], \"extra\": \"\u{2066}\"}";
         fs::write(fixture.path(), file).unwrap();
-        let json = fixture.run(Lang::En, Command::Status { json: true });
+        let json = fixture.run(Lang::En, Task::Status(StatusArgs { json: true }));
         assert_eq!(json.code, OK);
         assert!(!json.stdout.contains(['\u{202e}', '\u{9b}', '\u{2066}']), "{:?}", json.stdout);
         let printed: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -844,24 +866,28 @@ mod tests {
         assert_eq!(outcome.code, BUSY);
         assert!(started.elapsed() >= Duration::from_millis(300));
         assert!(outcome.stderr.contains("did not finish within 5 seconds"), "{outcome:?}");
-        assert_eq!(fixture.run(Lang::En, Command::Status { json: false }).code, OK, "reading needs no lock");
+        assert_eq!(
+            fixture.run(Lang::En, Task::Status(StatusArgs { json: false })).code,
+            OK,
+            "reading needs no lock"
+        );
     }
 
     #[test]
     fn hostile_text_is_cleaned_before_it_is_stored_or_printed() {
         let fixture = Fixture::new();
         let hostile = "\x1b[2J\x1b]52;c;aGk=\x07\x1b]8;;https://evil.example\x1b\\x\u{9b}\u{202E}\u{2066}";
-        let command = Command::Mark {
+        let command = Task::Mark(MarkArgs {
             platform: "facebook".into(),
             account: Some(format!("work{hostile}")),
             date: None,
             confirmed: None,
             note: Some(format!("note{hostile}")),
-        };
+        });
         let outcome = fixture.run(Lang::En, command);
         let file = fs::read_to_string(fixture.path()).unwrap();
-        let status = fixture.run(Lang::En, Command::Status { json: false }).stdout;
-        let json = fixture.run(Lang::En, Command::Status { json: true }).stdout;
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false })).stdout;
+        let json = fixture.run(Lang::En, Task::Status(StatusArgs { json: true })).stdout;
         for text in [&outcome.stdout, &file, &status, &json] {
             for bad in ['\x1b', '\x07', '\u{9b}', '\u{202E}', '\u{2066}'] {
                 assert!(!text.contains(bad), "{bad:?} in {text:?}");
@@ -885,7 +911,7 @@ mod tests {
         };
         let marked = run(mark("instagram", None, None), &context);
         assert_eq!(marked.code, OK);
-        let status = run(Command::Status { json: false }, &context);
+        let status = run(Task::Status(StatusArgs { json: false }), &context);
         for text in [&marked.stdout, &status.stdout] {
             assert!(text.contains("re[2Jcord.json") && !text.contains(['\x1b', '\u{202e}']), "{text:?}");
         }

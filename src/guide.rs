@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::cli::Command;
+use crate::cli::MarkArgs;
 use crate::commands::{self, Context, Outcome};
 use crate::content::{Platform, fill};
 use crate::deadline::Deadline;
@@ -49,14 +49,8 @@ pub fn run(
     let Some(answer) = read_line(input)? else { return Ok(commands::OK) };
     let yes = texts.guide.yes.iter().any(|word| word.eq_ignore_ascii_case(answer.trim()));
     let code = if yes {
-        let command = Command::Mark {
-            platform: platform.id.clone(),
-            account: None,
-            date: None,
-            confirmed: None,
-            note: None,
-        };
-        let Outcome { code, stdout, stderr } = commands::run(command, context);
+        let args = MarkArgs { platform: platform.id.clone(), ..MarkArgs::default() };
+        let Outcome { code, stdout, stderr } = commands::mark(context, args);
         write!(out, "{stdout}{stderr}")?;
         code
     } else {

@@ -11,7 +11,7 @@ use crate::ui;
 
 /// What a group of keys does, as a person would name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum Action {
     Next,
     Back,
     NextStep,
@@ -52,53 +52,53 @@ pub enum Command {
     CopyMessage,
 }
 
-impl Command {
-    /// The words for this command in the person's language.
+impl Action {
+    /// The words for this action in the person's language.
     pub fn label(self, keys: &KeyTexts) -> &str {
         match self {
-            Command::Next => &keys.next,
-            Command::Back => &keys.back,
-            Command::NextStep => &keys.next_step,
-            Command::PreviousStep => &keys.previous_step,
-            Command::Scroll | Command::Page => &keys.scroll,
-            Command::Select => &keys.select,
-            Command::Choose => &keys.choose,
-            Command::ChooseNumber => &keys.choose_number,
-            Command::Open => &keys.open,
-            Command::Copy => &keys.copy,
-            Command::OtherPlatform => &keys.other_platform,
-            Command::Help => &keys.help,
-            Command::Close => &keys.close,
-            Command::Language => &keys.language,
-            Command::Quit => &keys.quit,
-            Command::Interrupt => &keys.interrupt,
-            Command::Suspend => &keys.suspend,
-            Command::Mark => &keys.mark,
-            Command::MarkSetting => &keys.mark_setting,
-            Command::Unmark => &keys.unmark,
-            Command::Overview => &keys.overview,
-            Command::Retry => &keys.retry,
-            Command::Yes => &keys.yes,
-            Command::No => &keys.no,
-            Command::SelectEntry => &keys.select_entry,
-            Command::Edit => &keys.edit,
-            Command::AddAccount => &keys.add_account,
-            Command::Remove => &keys.remove,
-            Command::Save => &keys.save,
-            Command::Cancel => &keys.cancel,
-            Command::NextField => &keys.next_field,
-            Command::PreviousField => &keys.previous_field,
-            Command::Qr => &keys.qr,
-            Command::CloseQr => &keys.close,
-            Command::Share => &keys.share,
-            Command::CopyMessage => &keys.copy_message,
+            Action::Next => &keys.next,
+            Action::Back => &keys.back,
+            Action::NextStep => &keys.next_step,
+            Action::PreviousStep => &keys.previous_step,
+            Action::Scroll | Action::Page => &keys.scroll,
+            Action::Select => &keys.select,
+            Action::Choose => &keys.choose,
+            Action::ChooseNumber => &keys.choose_number,
+            Action::Open => &keys.open,
+            Action::Copy => &keys.copy,
+            Action::OtherPlatform => &keys.other_platform,
+            Action::Help => &keys.help,
+            Action::Close => &keys.close,
+            Action::Language => &keys.language,
+            Action::Quit => &keys.quit,
+            Action::Interrupt => &keys.interrupt,
+            Action::Suspend => &keys.suspend,
+            Action::Mark => &keys.mark,
+            Action::MarkSetting => &keys.mark_setting,
+            Action::Unmark => &keys.unmark,
+            Action::Overview => &keys.overview,
+            Action::Retry => &keys.retry,
+            Action::Yes => &keys.yes,
+            Action::No => &keys.no,
+            Action::SelectEntry => &keys.select_entry,
+            Action::Edit => &keys.edit,
+            Action::AddAccount => &keys.add_account,
+            Action::Remove => &keys.remove,
+            Action::Save => &keys.save,
+            Action::Cancel => &keys.cancel,
+            Action::NextField => &keys.next_field,
+            Action::PreviousField => &keys.previous_field,
+            Action::Qr => &keys.qr,
+            Action::CloseQr => &keys.close,
+            Action::Share => &keys.share,
+            Action::CopyMessage => &keys.copy_message,
         }
     }
 
     /// The longer words the help overlay uses, where they differ from the footer's.
     pub fn long_label(self, keys: &KeyTexts) -> &str {
         match self {
-            Command::Language => &keys.language_long,
+            Action::Language => &keys.language_long,
             _ => self.label(keys),
         }
     }
@@ -106,43 +106,43 @@ impl Command {
     fn message(self, code: KeyCode) -> Option<Message> {
         let up = matches!(code, KeyCode::Up | KeyCode::Char('k'));
         Some(match self {
-            Command::Next | Command::NextStep | Command::Choose | Command::OtherPlatform => Message::Next,
-            Command::Back | Command::PreviousStep => Message::Back,
-            Command::Scroll if up => Message::ScrollUp,
-            Command::Scroll => Message::ScrollDown,
-            Command::Page if code == KeyCode::PageUp => Message::PageUp,
-            Command::Page => Message::PageDown,
-            Command::Select if up => Message::SelectPrevious,
-            Command::Select => Message::SelectNext,
-            Command::ChooseNumber => {
+            Action::Next | Action::NextStep | Action::Choose | Action::OtherPlatform => Message::Next,
+            Action::Back | Action::PreviousStep => Message::Back,
+            Action::Scroll if up => Message::ScrollUp,
+            Action::Scroll => Message::ScrollDown,
+            Action::Page if code == KeyCode::PageUp => Message::PageUp,
+            Action::Page => Message::PageDown,
+            Action::Select if up => Message::SelectPrevious,
+            Action::Select => Message::SelectNext,
+            Action::ChooseNumber => {
                 let digit = code.as_char()?.to_digit(10)?;
                 Message::Choose(usize::try_from(digit).ok()?.checked_sub(1)?)
             }
-            Command::Open => Message::OpenLink,
-            Command::Copy => Message::CopyLink,
-            Command::Help => Message::ToggleHelp,
-            Command::Close => Message::CloseHelp,
-            Command::Language => Message::ToggleLanguage,
-            Command::Quit => Message::Quit,
-            Command::Interrupt => Message::Interrupt,
-            Command::Suspend => Message::Suspend,
-            Command::Mark | Command::MarkSetting | Command::Unmark => Message::Mark,
-            Command::Overview => Message::ShowOverview,
-            Command::Retry => Message::Retry,
-            Command::Yes => Message::Confirm(true),
-            Command::No => Message::Confirm(false),
-            Command::SelectEntry if up => Message::SelectPrevious,
-            Command::SelectEntry => Message::SelectNext,
-            Command::Edit => Message::Edit,
-            Command::AddAccount => Message::AddAccount,
-            Command::Remove => Message::Remove,
-            Command::Save => Message::SaveEdit,
-            Command::Cancel => Message::CancelEdit,
-            Command::NextField => Message::NextField,
-            Command::PreviousField => Message::PreviousField,
-            Command::Qr | Command::CloseQr => Message::ToggleQr,
-            Command::Share => Message::ShowShare,
-            Command::CopyMessage => Message::CopyMessage,
+            Action::Open => Message::OpenLink,
+            Action::Copy => Message::CopyLink,
+            Action::Help => Message::ToggleHelp,
+            Action::Close => Message::CloseHelp,
+            Action::Language => Message::ToggleLanguage,
+            Action::Quit => Message::Quit,
+            Action::Interrupt => Message::Interrupt,
+            Action::Suspend => Message::Suspend,
+            Action::Mark | Action::MarkSetting | Action::Unmark => Message::Mark,
+            Action::Overview => Message::ShowOverview,
+            Action::Retry => Message::Retry,
+            Action::Yes => Message::Confirm(true),
+            Action::No => Message::Confirm(false),
+            Action::SelectEntry if up => Message::SelectPrevious,
+            Action::SelectEntry => Message::SelectNext,
+            Action::Edit => Message::Edit,
+            Action::AddAccount => Message::AddAccount,
+            Action::Remove => Message::Remove,
+            Action::Save => Message::SaveEdit,
+            Action::Cancel => Message::CancelEdit,
+            Action::NextField => Message::NextField,
+            Action::PreviousField => Message::PreviousField,
+            Action::Qr | Action::CloseQr => Message::ToggleQr,
+            Action::Share => Message::ShowShare,
+            Action::CopyMessage => Message::CopyMessage,
         })
     }
 
@@ -150,12 +150,12 @@ impl Command {
     pub fn is_global(self) -> bool {
         matches!(
             self,
-            Command::Help
-                | Command::Language
-                | Command::Quit
-                | Command::Interrupt
-                | Command::Suspend
-                | Command::Overview
+            Action::Help
+                | Action::Language
+                | Action::Quit
+                | Action::Interrupt
+                | Action::Suspend
+                | Action::Overview
         )
     }
 }
@@ -198,13 +198,13 @@ const DIGITS: [Key; 9] = {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<Key>,
-    pub command: Command,
+    pub action: Action,
     pub in_footer: usize,
 }
 
 impl Binding {
-    fn new(keys: &[Key], command: Command, in_footer: usize) -> Binding {
-        Binding { keys: keys.to_vec(), command, in_footer }
+    fn new(keys: &[Key], action: Action, in_footer: usize) -> Binding {
+        Binding { keys: keys.to_vec(), action, in_footer }
     }
 
     fn accepts(&self, key: Key) -> bool {
@@ -223,19 +223,19 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
     if ui::too_small_for(app) {
         // Nothing shows but the request for a bigger window: no key may act unseen.
-        table.push(Binding::new(&[key(KeyCode::Char('q'))], Command::Quit, 1));
-        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
+        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
         return table;
     }
     if app.editor.is_some() {
         // The form takes every other key as typing.
-        table.push(Binding::new(&[key(KeyCode::Enter)], Command::Save, 1));
-        table.push(Binding::new(&[key(KeyCode::Esc)], Command::Cancel, 1));
-        table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Command::NextField, 1));
-        table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Command::PreviousField, 0));
-        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        table.push(Binding::new(&[key(KeyCode::Enter)], Action::Save, 1));
+        table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
+        table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, 1));
+        table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, 0));
+        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
         return table;
     }
     if app.confirm.is_some() {
@@ -245,73 +245,73 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
             Lang::Nl => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
             Lang::En => &[key(KeyCode::Char('y')), key(KeyCode::Char('j'))],
         };
-        table.push(Binding::new(yes, Command::Yes, 1));
-        table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Command::No, 1));
-        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        table.push(Binding::new(yes, Action::Yes, 1));
+        table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Action::No, 1));
+        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
         return table;
     }
     if app.qr {
-        table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Command::CloseQr, 2));
-        table.push(Binding::new(&[key(KeyCode::Char('t'))], Command::Language, 1));
-        table.push(Binding::new(&[key(KeyCode::Char('q'))], Command::Quit, 1));
-        table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+        table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Action::CloseQr, 2));
+        table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
+        table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
+        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
         return table;
     }
     if overlay {
-        table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Command::Close, 2));
+        table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Action::Close, 2));
         if scrollable {
-            table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
-            table.push(Binding::new(PAGE, Command::Page, 0));
+            table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
+            table.push(Binding::new(PAGE, Action::Page, 0));
         }
     } else {
         match app.screen {
-            Screen::Warning => table.push(Binding::new(NEXT, Command::Next, 2)),
+            Screen::Warning => table.push(Binding::new(NEXT, Action::Next, 2)),
             Screen::Risks => {
-                table.push(Binding::new(NEXT, Command::Next, 2));
-                table.push(Binding::new(BACK, Command::Back, 1));
+                table.push(Binding::new(NEXT, Action::Next, 2));
+                table.push(Binding::new(BACK, Action::Back, 1));
             }
             Screen::Platforms => {
-                table.push(Binding::new(UP_DOWN, Command::Select, 2));
-                table.push(Binding::new(CHOOSE, Command::Choose, 1));
-                table.push(Binding::new(&DIGITS[..app.platforms().len()], Command::ChooseNumber, 9));
-                table.push(Binding::new(BACK, Command::Back, 1));
+                table.push(Binding::new(UP_DOWN, Action::Select, 2));
+                table.push(Binding::new(CHOOSE, Action::Choose, 1));
+                table.push(Binding::new(&DIGITS[..app.platforms().len()], Action::ChooseNumber, 9));
+                table.push(Binding::new(BACK, Action::Back, 1));
             }
             Screen::Step { step, .. } => {
                 let last = step + 1 == crate::content::STEPS_PER_PLATFORM;
-                table.push(Binding::new(NEXT, if last { Command::Next } else { Command::NextStep }, 1));
+                table.push(Binding::new(NEXT, if last { Action::Next } else { Action::NextStep }, 1));
                 table.push(Binding::new(
                     BACK,
-                    if step == 0 { Command::Back } else { Command::PreviousStep },
+                    if step == 0 { Action::Back } else { Action::PreviousStep },
                     1,
                 ));
-                table.push(Binding::new(&[key(KeyCode::Char('o'))], Command::Open, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('c'))], Command::Copy, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('r'))], Command::Qr, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('o'))], Action::Open, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::Copy, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('r'))], Action::Qr, 1));
             }
             Screen::Done { .. } => {
-                table.push(Binding::new(CHOOSE, Command::OtherPlatform, 1));
-                table.push(Binding::new(BACK, Command::Back, 1));
+                table.push(Binding::new(CHOOSE, Action::OtherPlatform, 1));
+                table.push(Binding::new(BACK, Action::Back, 1));
             }
             Screen::Share => {
-                table.push(Binding::new(BACK, Command::Back, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('c'))], Command::CopyMessage, 1));
+                table.push(Binding::new(BACK, Action::Back, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::CopyMessage, 1));
             }
             Screen::Overview => {
-                table.push(Binding::new(BACK, Command::Back, 1));
+                table.push(Binding::new(BACK, Action::Back, 1));
                 if app.writable() && !app.record.is_empty() {
                     if app.record.entries().len() > 1 {
-                        table.push(Binding::new(UP_DOWN, Command::SelectEntry, 2));
+                        table.push(Binding::new(UP_DOWN, Action::SelectEntry, 2));
                     }
                     // An entry that cannot be read has no details to edit: it can only go.
                     if app.selected_objection().is_some() {
-                        table.push(Binding::new(&[key(KeyCode::Char('e'))], Command::Edit, 1));
-                        table.push(Binding::new(&[key(KeyCode::Char('a'))], Command::AddAccount, 1));
+                        table.push(Binding::new(&[key(KeyCode::Char('e'))], Action::Edit, 1));
+                        table.push(Binding::new(&[key(KeyCode::Char('a'))], Action::AddAccount, 1));
                     }
                     table.push(Binding::new(
                         &[key(KeyCode::Char('x')), key(KeyCode::Delete)],
-                        Command::Remove,
+                        Action::Remove,
                         1,
                     ));
                 }
@@ -320,38 +320,38 @@ pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
         if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
             let setting =
                 app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
-            let command = match (app.marked(platform).is_some(), setting) {
-                (true, _) => Command::Unmark,
-                (false, true) => Command::MarkSetting,
-                (false, false) => Command::Mark,
+            let action = match (app.marked(platform).is_some(), setting) {
+                (true, _) => Action::Unmark,
+                (false, true) => Action::MarkSetting,
+                (false, false) => Action::Mark,
             };
-            table.push(Binding::new(&[key(KeyCode::Char('m'))], command, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('m'))], action, 1));
         }
         if app.unsaved() {
-            table.push(Binding::new(&[key(KeyCode::Char('s'))], Command::Retry, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('s'))], Action::Retry, 1));
         }
         if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
-            table.push(Binding::new(&[key(KeyCode::Char('d'))], Command::Share, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('d'))], Action::Share, 1));
         }
         if app.screen != Screen::Overview {
-            table.push(Binding::new(&[key(KeyCode::Char('p'))], Command::Overview, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('p'))], Action::Overview, 1));
         }
         if scrollable {
             // Where ↑↓ choose, the page keys scroll, and the footer says so.
-            let selects = table.iter().any(|b| matches!(b.command, Command::Select | Command::SelectEntry));
+            let selects = table.iter().any(|b| matches!(b.action, Action::Select | Action::SelectEntry));
             if !selects {
-                table.push(Binding::new(UP_DOWN, Command::Scroll, 2));
+                table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
             }
-            table.push(Binding::new(PAGE, Command::Page, if selects { 2 } else { 0 }));
+            table.push(Binding::new(PAGE, Action::Page, if selects { 2 } else { 0 }));
         }
-        table.push(Binding::new(&[key(KeyCode::Char('?'))], Command::Help, 1));
+        table.push(Binding::new(&[key(KeyCode::Char('?'))], Action::Help, 1));
     }
-    table.push(Binding::new(&[key(KeyCode::Char('t'))], Command::Language, 1));
+    table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
     let quit: &[Key] =
         if overlay { &[key(KeyCode::Char('q'))] } else { &[key(KeyCode::Char('q')), key(KeyCode::Esc)] };
-    table.push(Binding::new(quit, Command::Quit, 1));
-    table.push(Binding::new(&[ctrl('c')], Command::Interrupt, 0));
-    table.push(Binding::new(&[ctrl('z')], Command::Suspend, 0));
+    table.push(Binding::new(quit, Action::Quit, 1));
+    table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+    table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
     table
 }
 
@@ -360,7 +360,7 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
     if app.editor.is_some() {
         let key = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
         return match bindings(app).iter().find(|binding| binding.accepts(key)) {
-            Some(binding) => binding.command.message(key.code),
+            Some(binding) => binding.action.message(key.code),
             None => Some(Message::EditKey(event)),
         };
     }
@@ -372,7 +372,7 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
     bindings(app)
         .iter()
         .find(|binding| binding.accepts(key))
-        .and_then(|binding| binding.command.message(key.code))
+        .and_then(|binding| binding.action.message(key.code))
 }
 
 /// How a key is written: arrows as arrows, Space in the person's language.
@@ -397,11 +397,11 @@ pub fn key_name(key: Key, texts: &KeyTexts) -> String {
 /// The keys of a binding as the footer writes them: "↑↓", "→ Enter", "1-2".
 pub fn footer_keys(binding: &Binding, texts: &KeyTexts) -> String {
     let shown = &binding.keys[..binding.in_footer.min(binding.keys.len())];
-    match (binding.command, shown) {
-        (Command::ChooseNumber, [first, .., last]) => {
+    match (binding.action, shown) {
+        (Action::ChooseNumber, [first, .., last]) => {
             format!("{}-{}", key_name(*first, texts), key_name(*last, texts))
         }
-        (Command::Select | Command::SelectEntry | Command::Scroll, _) => {
+        (Action::Select | Action::SelectEntry | Action::Scroll, _) => {
             shown.iter().map(|k| key_name(*k, texts)).collect()
         }
         _ => shown.iter().map(|k| key_name(*k, texts)).collect::<Vec<_>>().join(" "),

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use bezwaar::app::App;
-use bezwaar::cli::{self, Cli, Command, HelpFacts};
+use bezwaar::cli::{self, Cli, GuideArgs, HelpFacts, Task};
 use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
 use bezwaar::guide;
@@ -54,11 +54,11 @@ fn main() -> ExitCode {
     let plain = env::var("TERM").is_ok_and(|term| term == "dumb")
         || !std::io::stdin().is_terminal()
         || !std::io::stdout().is_terminal();
-    let command = match cli.command {
-        None if plain => Some(Command::Guide { platform: None }),
-        command => command,
+    let task = match cli.task {
+        None if plain => Some(Task::Guide(GuideArgs::default())),
+        task => task,
     };
-    if let Some(command) = command {
+    if let Some(task) = task {
         let context = Context {
             texts,
             catalogue: &content.catalogue,
@@ -67,16 +67,21 @@ fn main() -> ExitCode {
             now: chrono::Utc::now(),
             patience: commands::PATIENCE,
         };
-        if let Command::Guide { platform } = &command {
-            let code = guide::run(
-                &mut std::io::stdin().lock(),
-                &mut std::io::stdout().lock(),
-                &context,
-                platform.as_deref(),
-            );
-            return ExitCode::from(code.unwrap_or(commands::SAVE_FAILED));
-        }
-        let outcome = commands::run(command, &context);
+        let outcome = match task {
+            Task::Guide(args) => {
+                let (mut input, mut output) = (std::io::stdin().lock(), std::io::stdout().lock());
+                let code = guide::run(&mut input, &mut output, &context, args.platform.as_deref());
+                return ExitCode::from(code.unwrap_or(commands::SAVE_FAILED));
+            }
+            Task::Completions(args) => {
+                commands::Outcome::printed(cli::completions(&texts.cli, &facts(), args.shell))
+            }
+            Task::Manpage => match cli::manpage(&texts.cli, &facts()) {
+                Ok(page) => commands::Outcome::printed(page),
+                Err(error) => commands::Outcome::failed(commands::SAVE_FAILED, error.to_string()),
+            },
+            task => commands::run(task, &context),
+        };
         let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
         let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
         return ExitCode::from(outcome.code);

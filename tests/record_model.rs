@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use bezwaar::app::{App, Message, Screen};
-use bezwaar::cli::Command;
+use bezwaar::cli::{MarkArgs, Task, UnmarkArgs};
 use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang};
 use bezwaar::keys::message_for;
@@ -210,7 +210,7 @@ impl World {
         World { content, store, app, model: Model::default() }
     }
 
-    fn cli(&self, command: Command) -> commands::Outcome {
+    fn cli(&self, task: Task) -> commands::Outcome {
         let context = Context {
             texts: self.content.texts(Lang::En),
             catalogue: &self.content.catalogue,
@@ -219,7 +219,7 @@ impl World {
             now: Utc::now(),
             patience: Duration::from_secs(2),
         };
-        commands::run(command, &context)
+        commands::run(task, &context)
     }
 
     /// What the wizard shows, with its key: the chosen entry's content and occurrence.
@@ -245,22 +245,22 @@ impl World {
     fn step(&mut self, op: &Op) {
         match op.clone() {
             Op::CliMark { platform, account, date, confirmed, note } => {
-                let outcome = self.cli(Command::Mark {
+                let outcome = self.cli(Task::Mark(MarkArgs {
                     platform: PLATFORMS[platform].into(),
                     account: ACCOUNTS[account].map(Into::into),
                     date: date.map(Into::into),
                     confirmed: confirmed.map(Into::into),
                     note: note.clone(),
-                });
+                }));
                 assert!(outcome.code == 0 || outcome.code == 2, "{outcome:?}");
                 let given_note = note.map(|note| Some(note).filter(|note| !note.is_empty()));
                 self.model.mark(PLATFORMS[platform], ACCOUNTS[account], date, confirmed, given_note);
             }
             Op::CliUnmark { platform, account } => {
-                let outcome = self.cli(Command::Unmark {
+                let outcome = self.cli(Task::Unmark(UnmarkArgs {
                     platform: PLATFORMS[platform].into(),
                     account: ACCOUNTS[account].map(Into::into),
-                });
+                }));
                 assert_eq!(outcome.code, 0, "{outcome:?}");
                 self.model.entries.retain(|entry| !is_for(entry, PLATFORMS[platform], ACCOUNTS[account]));
             }

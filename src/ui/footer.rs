@@ -18,7 +18,7 @@ fn lines(app: &App, table: &[keys::Binding], width: u16) -> Vec<Line<'static>> {
     let mut used = 0;
     for binding in table.iter().filter(|binding| binding.in_footer > 0) {
         let key = keys::footer_keys(binding, texts);
-        let label = binding.command.label(texts).to_owned();
+        let label = binding.action.label(texts).to_owned();
         let item_width = key.chars().count() + 1 + label.chars().count();
         let gap = if line.is_empty() { 1 } else { 3 };
         if !line.is_empty() && used + gap + item_width > width {

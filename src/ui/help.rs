@@ -20,14 +20,14 @@ pub fn body(app: &App) -> Body {
         let pad = " ".repeat(width - keys.chars().count());
         Line::from(vec![
             Span::styled(format!("  {keys}{pad}  "), theme.key),
-            Span::raw(binding.command.long_label(&texts.keys).to_owned()),
+            Span::raw(binding.action.long_label(&texts.keys).to_owned()),
         ])
     };
     let mut lines = vec![styled(texts.help.this_screen.clone(), theme.heading)];
-    lines.extend(table.iter().filter(|b| !b.command.is_global()).map(row));
+    lines.extend(table.iter().filter(|b| !b.action.is_global()).map(row));
     lines.push(Line::default());
     lines.push(styled(texts.help.always.clone(), theme.heading));
-    lines.extend(table.iter().filter(|b| b.command.is_global()).map(row));
+    lines.extend(table.iter().filter(|b| b.action.is_global()).map(row));
     lines.push(Line::default());
     lines.extend(texts.help.tips.iter().map(|tip| Line::from(format!("• {tip}"))));
     Body { title: texts.help.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
