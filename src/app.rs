@@ -182,6 +182,20 @@ impl Notice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmark(pub EntryId);
 
+/// What can be open over a screen. One at a time, so that no impossible pair (the help over a
+/// half-typed form, say) can be written; each takes its own keys.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    /// The form's link as a QR code, on a step.
+    Qr,
+    /// The yes/no question before an entry is removed.
+    Question(Unmark),
+    /// The form for an objection's details, over the overview (boxed: it is far larger than
+    /// the rest).
+    Editor(Box<Editor>),
+}
+
 /// What the overview lists, derived from the record whenever it changes (a record can hold
 /// thousands of entries, and the overview asks for this several times a frame).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -233,7 +247,8 @@ pub struct App {
     pub selected: usize,
     /// Lines scrolled down in the body (or in the help, while it is open).
     pub scroll: u16,
-    pub help: bool,
+    /// What is open over the screen, if anything: one at a time.
+    pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub running: bool,
     /// The terminal's size, for scrolling limits.
@@ -259,16 +274,10 @@ pub struct App {
     pub store: Option<Store>,
     /// What went wrong opening the record, if anything.
     pub problem: Option<Problem>,
-    /// The platform whose mark the yes/no question offers to remove.
-    pub confirm: Option<Unmark>,
-    /// The form for an objection's details, while it is open.
-    pub editor: Option<Editor>,
     /// The selected line of the overview (a position in [`App::overview_entries`]).
     pub entry: usize,
     /// Where the overview returns to.
     pub back_to: Screen,
-    /// Whether the form's link shows as a QR code.
-    pub qr: bool,
     /// How far the current text can scroll in the current window: derived from the rest of the
     /// state at the end of every [`App::update`], so that the key table, the footer and the
     /// frame read it instead of laying the text out again. 0 until the first message, which
@@ -285,7 +294,7 @@ impl App {
             screen: Screen::Warning,
             selected: 0,
             scroll: 0,
-            help: false,
+            overlay: None,
             notice: None,
             running: true,
             viewport: Size::new(80, 24),
@@ -294,8 +303,6 @@ impl App {
             record: Record::default(),
             store: None,
             problem: None,
-            confirm: None,
-            editor: None,
             entry: 0,
             pending: Vec::new(),
             applied_here: 0,
@@ -303,7 +310,6 @@ impl App {
             keep_notice: false,
             listing: Listing::default(),
             back_to: Screen::Warning,
-            qr: false,
             max_scroll: 0,
         }
     }
@@ -316,6 +322,46 @@ impl App {
         self.problem = problem;
         self.relist();
         self
+    }
+
+    /// Whether the help is open.
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help))
+    }
+
+    /// Whether the link shows as a QR code.
+    pub fn qr_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Qr))
+    }
+
+    /// The yes/no question, while it is asked.
+    pub fn question(&self) -> Option<&Unmark> {
+        match &self.overlay {
+            Some(Overlay::Question(unmark)) => Some(unmark),
+            _ => None,
+        }
+    }
+
+    /// The details form, while it is open.
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.overlay {
+            Some(Overlay::Editor(editor)) => Some(editor),
+            _ => None,
+        }
+    }
+
+    fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.overlay {
+            Some(Overlay::Editor(editor)) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// Closes the details form, if it is open.
+    fn close_editor(&mut self) {
+        if self.editor().is_some() {
+            self.overlay = None;
+        }
     }
 
     /// How far the current text (the help's, while it is open) can scroll in the current window.
@@ -403,7 +449,7 @@ impl App {
         // The record is read again just before the key that follows is handled: what that key
         // does to the screen must not hide that the record changed.
         self.keep_notice = reloaded;
-        if !scrolls && !self.help {
+        if !scrolls && !self.help_open() {
             self.scroll = ui::follow_selection(self, moves);
         }
         self.settle();
@@ -434,10 +480,16 @@ impl App {
             }
             Message::OpenLink => return self.link_effect(Effect::Open),
             Message::CopyLink => return self.link_effect(Effect::Copy),
-            Message::ToggleQr => self.qr = !self.qr && matches!(self.screen, Screen::Step { .. }),
+            Message::ToggleQr => {
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Qr) => None,
+                    None if matches!(self.screen, Screen::Step { .. }) => Some(Overlay::Qr),
+                    other => other,
+                };
+            }
             Message::Mark => return self.mark(),
             Message::Confirm(yes) => {
-                let Unmark(id) = self.confirm.take()?;
+                let Some(Overlay::Question(Unmark(id))) = self.overlay.take() else { return None };
                 if yes {
                     return self.change(Change::Remove(id));
                 }
@@ -446,29 +498,28 @@ impl App {
                 let index = self.selected_index()?;
                 let id = self.record.id_of(index)?;
                 let objection = id.entry().objection()?.clone();
-                self.editor = Some(Editor::edit(id, &objection));
+                self.overlay = Some(Overlay::Editor(Box::new(Editor::edit(id, &objection))));
             }
             Message::AddAccount => {
                 let index = self.selected_index()?;
                 let platform = self.record.entries().get(index)?.objection()?.platform.clone();
-                self.editor = Some(Editor::new_account(&platform, self.today));
+                self.overlay = Some(Overlay::Editor(Box::new(Editor::new_account(&platform, self.today))));
             }
             Message::Remove => {
                 let index = self.selected_index()?;
-                self.confirm = Some(Unmark(self.record.id_of(index)?));
+                self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(index)?)));
             }
-            Message::EditKey(key) => self.editor.as_mut()?.key(key),
-            Message::Paste(text) => self.editor.as_mut()?.paste(&text),
-            Message::NextField => self.editor.as_mut()?.next_field(),
-            Message::PreviousField => self.editor.as_mut()?.previous_field(),
-            Message::CancelEdit => self.editor = None,
+            Message::EditKey(key) => self.editor_mut()?.key(key),
+            Message::Paste(text) => self.editor_mut()?.paste(&text),
+            Message::NextField => self.editor_mut()?.next_field(),
+            Message::PreviousField => self.editor_mut()?.previous_field(),
+            Message::CancelEdit => self.close_editor(),
             Message::SaveEdit => {
-                let editor = self.editor.as_mut()?;
                 // Checked against the record shown for a quick answer; the store checks again
                 // against the record as it is on disk.
-                match editor.result(&self.record, self.today) {
+                match self.editor()?.result(&self.record, self.today) {
                     Ok(change) => return self.change(change),
-                    Err(error) => editor.error = Some(error),
+                    Err(error) => self.editor_mut()?.error = Some(error),
                 }
             }
             Message::ShowOverview => self.visit(Screen::Overview),
@@ -487,7 +538,7 @@ impl App {
             Message::Written(Err(error)) => {
                 // Nothing reached the file: the changes stay here, shown, to be tried again.
                 self.apply_pending_here();
-                self.editor = None;
+                self.close_editor();
                 if let WriteError::Load(LoadError::FutureVersion(version)) = error {
                     self.problem = Some(Problem::FutureVersion(version));
                 }
@@ -495,11 +546,17 @@ impl App {
             }
             Message::Reloaded(stamp, result) => self.reloaded(stamp, result),
             Message::ToggleHelp => {
-                self.help = !self.help;
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Help) => None,
+                    None => Some(Overlay::Help),
+                    other => other,
+                };
                 self.scroll = 0;
             }
             Message::CloseHelp => {
-                self.help = false;
+                if self.help_open() {
+                    self.overlay = None;
+                }
                 self.scroll = 0;
             }
             Message::ToggleLanguage => {
@@ -636,7 +693,7 @@ impl App {
             return None;
         }
         if let Some(index) = self.marked_index(platform) {
-            self.confirm = Some(Unmark(self.record.id_of(index)?));
+            self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(index)?)));
             return None;
         }
         let id = self.platforms()[platform].id.clone();
@@ -690,18 +747,18 @@ impl App {
                 if let Some(index) = self.record.entries().iter().rposition(|entry| *entry == after) {
                     self.entry = self.overview_entries().iter().position(|i| *i == index).unwrap_or(0);
                 }
-                self.editor = None;
+                self.close_editor();
                 None
             }
             Some((_, Outcome::Removed(entries))) => entries.first().cloned().map(Notice::Unmarked),
-            Some((_, Outcome::NotFound)) => match &mut self.editor {
+            Some((_, Outcome::NotFound)) => match self.editor_mut() {
                 Some(editor) => {
                     editor.error = Some(EditError::ChangedElsewhere);
                     None
                 }
                 None => Some(Notice::NotFound),
             },
-            Some((_, Outcome::Refused(refusal))) => match (&mut self.editor, refusal) {
+            Some((_, Outcome::Refused(refusal))) => match (self.editor_mut(), refusal) {
                 (Some(editor), Refusal::AccountTaken { account, .. }) => {
                     editor.error = Some(match account {
                         Some(account) => EditError::AccountTaken(account.clone()),
@@ -942,9 +999,9 @@ mod tests {
     fn help_and_language_toggle_and_quit_stops() {
         let mut app = app();
         run(&mut app, &[Message::ToggleHelp]);
-        assert!(app.help);
+        assert!(app.help_open());
         run(&mut app, &[Message::CloseHelp, Message::ToggleLanguage]);
-        assert!(!app.help);
+        assert!(!app.help_open());
         assert_eq!(app.lang, Lang::En);
         assert!(app.running);
         run(&mut app, &[Message::Quit]);
@@ -966,9 +1023,9 @@ mod tests {
         assert_eq!(on_disk(&app), app.record, "what is shown is what is saved");
 
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "a marked platform asks first");
-        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
+        assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
         assert_eq!(run(&mut app, &[Message::Confirm(false)]), vec![]);
-        assert!(app.marked(1).is_some() && app.confirm.is_none());
+        assert!(app.marked(1).is_some() && app.question().is_none());
         act(&mut app, &[Message::Mark, Message::Confirm(true)]);
         assert!(app.marked(1).is_none());
         assert!(on_disk(&app).is_empty());
@@ -1001,7 +1058,7 @@ mod tests {
         app.record = Record::with([Objection::new("instagram", Some("work"), app.today)]);
         app.screen = Screen::Step { platform: 0, step: 4 };
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "no second entry: a question");
-        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
+        assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
     }
 
     #[test]
@@ -1028,12 +1085,12 @@ mod tests {
         let (mut app, _dir) = app_with_store(Record::default());
         app.screen = Screen::Done { platform: 1 };
         act(&mut app, &[Message::Mark, Message::ShowOverview, Message::AddAccount]);
-        assert!(app.editor.is_some());
+        assert!(app.editor().is_some());
         act(&mut app, &typed("club"));
         act(&mut app, &[Message::NextField, Message::NextField, Message::NextField]);
         act(&mut app, &typed("via de secretaris"));
         act(&mut app, &[Message::SaveEdit]);
-        assert!(app.editor.is_none());
+        assert!(app.editor().is_none());
         let club = app.record.find("facebook", Some("club")).expect("the second account is recorded");
         assert_eq!(club.note.as_deref(), Some("via de secretaris"));
         assert_eq!(app.record.for_platform("facebook").count(), 2);
@@ -1045,7 +1102,7 @@ mod tests {
         act(&mut app, &typed("2024-01-01"));
         assert_eq!(run(&mut app, &[Message::SaveEdit]), vec![]);
         assert!(matches!(
-            app.editor.as_ref().and_then(|e| e.error.clone()),
+            app.editor().and_then(|e| e.error.clone()),
             Some(EditError::Date(DateError::ConfirmedBefore(..)))
         ));
         let before = app.record.clone();
@@ -1053,7 +1110,7 @@ mod tests {
         assert_eq!(app.record, before, "cancelling changes nothing");
 
         act(&mut app, &[Message::Remove]);
-        assert_eq!(app.confirm, Some(Unmark(app.record.id_of(0).unwrap())));
+        assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
         act(&mut app, &[Message::Confirm(true)]);
         assert_eq!(app.record.objections().count(), 1);
         assert_eq!(on_disk(&app), app.record);
@@ -1065,7 +1122,7 @@ mod tests {
         let (mut app, _dir) = app_with_store(Record::with([Objection::new("facebook", None, sent)]));
         let store = app.store.clone().unwrap();
         act(&mut app, &[Message::Resized(80, 24), Message::ShowOverview, Message::Edit]);
-        assert!(app.editor.is_some());
+        assert!(app.editor().is_some());
         // Meanwhile a command adds a confirmation to the entry being edited.
         let elsewhere = Mark { confirmation_on: Some(app.today), ..Mark::new("facebook", None, app.today) };
         store.apply(&[Change::Mark(elsewhere)], Utc::now(), Duration::from_millis(200)).unwrap();
@@ -1075,7 +1132,7 @@ mod tests {
             &[Message::EditKey(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x')))],
         );
         act(&mut app, &[Message::SaveEdit]);
-        assert_eq!(app.editor.as_ref().and_then(|e| e.error.clone()), Some(EditError::ChangedElsewhere));
+        assert_eq!(app.editor().and_then(|e| e.error.clone()), Some(EditError::ChangedElsewhere));
         assert_eq!(on_disk(&app).find("facebook", None).unwrap().confirmation_on, Some(app.today), "kept");
         assert_eq!(app.record, on_disk(&app), "the wizard shows the record as it is now");
         run(&mut app, &[Message::CancelEdit]);

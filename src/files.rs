@@ -7,9 +7,9 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
-#[cfg(unix)]
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+use crate::platform;
 
 const TEMP_SUFFIX: &str = ".tmp";
 
@@ -51,24 +51,12 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         create_private_dir(parent)?;
     }
     let mut builder = fs::DirBuilder::new();
-    #[cfg(unix)]
-    builder.mode(0o700);
+    platform::private_dir(&mut builder);
     match builder.create(dir) {
-        Ok(()) => private(dir, 0o700),
+        Ok(()) => platform::make_private(dir, true),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
         Err(error) => Err(error),
     }
-}
-
-/// Gives a file or directory bezwaar made the mode `mode`, whatever the umask.
-#[cfg(unix)]
-fn private(path: &Path, mode: u32) -> io::Result<()> {
-    fs::set_permissions(path, fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn private(_path: &Path, _mode: u32) -> io::Result<()> {
-    Ok(())
 }
 
 /// Opens a file to read it, without waiting: a FIFO or a device put where a file was expected
@@ -76,34 +64,18 @@ fn private(_path: &Path, _mode: u32) -> io::Result<()> {
 pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
     let mut options = OpenOptions::new();
     options.read(true);
-    #[cfg(unix)]
-    options.custom_flags(libc::O_NONBLOCK);
+    platform::without_waiting(&mut options);
     let file = options.open(path)?;
     Ok(file.metadata()?.is_file().then_some(file))
-}
-
-/// Whether two paths name the same file (on Unix: the same device and inode).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::metadata(a), fs::metadata(b)) {
-        #[cfg(unix)]
-        (Ok(a), Ok(b)) => {
-            use std::os::unix::fs::MetadataExt;
-            (a.dev(), a.ino()) == (b.dev(), b.ino())
-        }
-        #[cfg(not(unix))]
-        (Ok(_), Ok(_)) => fs::canonicalize(a).ok().is_some_and(|a| fs::canonicalize(b).ok() == Some(a)),
-        _ => false,
-    }
 }
 
 /// Opens a new file that nobody else may read (0600), failing if the name is taken.
 pub fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
-    #[cfg(unix)]
-    options.mode(0o600);
+    platform::private_file(&mut options);
     let file = options.open(path)?;
-    private(path, 0o600)?;
+    platform::make_private(path, false)?;
     Ok(file)
 }
 
@@ -209,7 +181,10 @@ mod tests {
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, [OsString::from("file.txt")]);
         #[cfg(unix)]
-        assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+        }
     }
 
     #[test]

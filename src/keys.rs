@@ -5,9 +5,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{App, Message, Screen};
+use crate::app::{App, Message, Overlay, Screen};
 use crate::content::{KeyTexts, Lang};
-use crate::ui;
+use crate::{platform, ui};
 
 /// What a group of keys does, as a person would name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,150 +214,146 @@ impl Binding {
 
 /// The keys the wizard accepts right now, in the order the footer shows them.
 pub fn bindings(app: &App) -> Vec<Binding> {
-    table(app, app.help, app.max_scroll() > 0)
+    table(app, app.help_open(), app.max_scroll() > 0)
 }
 
-/// The keys of the current screen, with the help overlay open or not, with the scrolling keys
-/// or not.
-pub fn table(app: &App, overlay: bool, scrollable: bool) -> Vec<Binding> {
+/// Ctrl-C quits at once and Ctrl-Z pauses (where the system can), whatever else is open.
+fn control_keys(table: &mut Vec<Binding>) {
+    table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
+    if platform::CAN_SUSPEND {
+        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
+    }
+}
+
+/// The keys of the current screen, with the help open over it or not (the help lists the
+/// screen's own keys), with the scrolling keys or not.
+pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
     if ui::too_small_for(app) {
         // Nothing shows but the request for a bigger window: no key may act unseen.
         table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
-        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
+        control_keys(&mut table);
         return table;
     }
-    if app.editor.is_some() {
-        // The form takes every other key as typing.
-        table.push(Binding::new(&[key(KeyCode::Enter)], Action::Save, 1));
-        table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
-        table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, 1));
-        table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, 0));
-        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
-        return table;
-    }
-    if app.confirm.is_some() {
-        // A yes/no question takes every key until it is answered.
-        // "j" for ja, "y" for yes: both work, the footer shows the person's own.
-        let yes: &[Key] = match app.lang {
-            Lang::Nl => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
-            Lang::En => &[key(KeyCode::Char('y')), key(KeyCode::Char('j'))],
-        };
-        table.push(Binding::new(yes, Action::Yes, 1));
-        table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Action::No, 1));
-        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
-        return table;
-    }
-    if app.qr {
-        table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Action::CloseQr, 2));
-        table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
-        table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
-        table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
-        table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
-        return table;
-    }
-    if overlay {
-        table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Action::Close, 2));
-        if scrollable {
-            table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
-            table.push(Binding::new(PAGE, Action::Page, 0));
+    match &app.overlay {
+        Some(Overlay::Editor(_)) => {
+            // The form takes every other key as typing.
+            table.push(Binding::new(&[key(KeyCode::Enter)], Action::Save, 1));
+            table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
+            table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, 1));
+            table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, 0));
         }
-    } else {
-        match app.screen {
-            Screen::Warning => table.push(Binding::new(NEXT, Action::Next, 2)),
-            Screen::Risks => {
-                table.push(Binding::new(NEXT, Action::Next, 2));
-                table.push(Binding::new(BACK, Action::Back, 1));
-            }
-            Screen::Platforms => {
-                table.push(Binding::new(UP_DOWN, Action::Select, 2));
-                table.push(Binding::new(CHOOSE, Action::Choose, 1));
-                table.push(Binding::new(&DIGITS[..app.platforms().len()], Action::ChooseNumber, 9));
-                table.push(Binding::new(BACK, Action::Back, 1));
-            }
-            Screen::Step { step, .. } => {
-                let last = step + 1 == crate::content::STEPS_PER_PLATFORM;
-                table.push(Binding::new(NEXT, if last { Action::Next } else { Action::NextStep }, 1));
-                table.push(Binding::new(
-                    BACK,
-                    if step == 0 { Action::Back } else { Action::PreviousStep },
-                    1,
-                ));
-                table.push(Binding::new(&[key(KeyCode::Char('o'))], Action::Open, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::Copy, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('r'))], Action::Qr, 1));
-            }
-            Screen::Done { .. } => {
-                table.push(Binding::new(CHOOSE, Action::OtherPlatform, 1));
-                table.push(Binding::new(BACK, Action::Back, 1));
-            }
-            Screen::Share => {
-                table.push(Binding::new(BACK, Action::Back, 1));
-                table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::CopyMessage, 1));
-            }
-            Screen::Overview => {
-                table.push(Binding::new(BACK, Action::Back, 1));
-                if app.writable() && !app.record.is_empty() {
-                    if app.record.entries().len() > 1 {
-                        table.push(Binding::new(UP_DOWN, Action::SelectEntry, 2));
-                    }
-                    // An entry that cannot be read has no details to edit: it can only go.
-                    if app.selected_objection().is_some() {
-                        table.push(Binding::new(&[key(KeyCode::Char('e'))], Action::Edit, 1));
-                        table.push(Binding::new(&[key(KeyCode::Char('a'))], Action::AddAccount, 1));
-                    }
-                    table.push(Binding::new(
-                        &[key(KeyCode::Char('x')), key(KeyCode::Delete)],
-                        Action::Remove,
-                        1,
-                    ));
-                }
-            }
-        }
-        if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
-            let setting =
-                app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
-            let action = match (app.marked(platform).is_some(), setting) {
-                (true, _) => Action::Unmark,
-                (false, true) => Action::MarkSetting,
-                (false, false) => Action::Mark,
+        Some(Overlay::Question(_)) => {
+            // A yes/no question takes every key until it is answered.
+            // "j" for ja, "y" for yes: both work, the footer shows the person's own.
+            let yes: &[Key] = match app.lang {
+                Lang::Nl => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
+                Lang::En => &[key(KeyCode::Char('y')), key(KeyCode::Char('j'))],
             };
-            table.push(Binding::new(&[key(KeyCode::Char('m'))], action, 1));
+            table.push(Binding::new(yes, Action::Yes, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Action::No, 1));
         }
-        if app.unsaved() {
-            table.push(Binding::new(&[key(KeyCode::Char('s'))], Action::Retry, 1));
+        Some(Overlay::Qr) => {
+            table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Action::CloseQr, 2));
+            table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
         }
-        if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
-            table.push(Binding::new(&[key(KeyCode::Char('d'))], Action::Share, 1));
-        }
-        if app.screen != Screen::Overview {
-            table.push(Binding::new(&[key(KeyCode::Char('p'))], Action::Overview, 1));
-        }
-        if scrollable {
-            // Where ↑↓ choose, the page keys scroll, and the footer says so.
-            let selects = table.iter().any(|b| matches!(b.action, Action::Select | Action::SelectEntry));
-            if !selects {
+        Some(Overlay::Help) | None if help => {
+            table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Char('?'))], Action::Close, 2));
+            if scrollable {
                 table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
+                table.push(Binding::new(PAGE, Action::Page, 0));
             }
-            table.push(Binding::new(PAGE, Action::Page, if selects { 2 } else { 0 }));
+            table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
         }
-        table.push(Binding::new(&[key(KeyCode::Char('?'))], Action::Help, 1));
+        Some(Overlay::Help) | None => {
+            screen_keys(app, scrollable, &mut table);
+            table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('q')), key(KeyCode::Esc)], Action::Quit, 1));
+        }
     }
-    table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
-    let quit: &[Key] =
-        if overlay { &[key(KeyCode::Char('q'))] } else { &[key(KeyCode::Char('q')), key(KeyCode::Esc)] };
-    table.push(Binding::new(quit, Action::Quit, 1));
-    table.push(Binding::new(&[ctrl('c')], Action::Interrupt, 0));
-    table.push(Binding::new(&[ctrl('z')], Action::Suspend, 0));
+    control_keys(&mut table);
     table
+}
+
+/// The keys of the screen itself, when nothing is open over it.
+fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
+    match app.screen {
+        Screen::Warning => table.push(Binding::new(NEXT, Action::Next, 2)),
+        Screen::Risks => {
+            table.push(Binding::new(NEXT, Action::Next, 2));
+            table.push(Binding::new(BACK, Action::Back, 1));
+        }
+        Screen::Platforms => {
+            table.push(Binding::new(UP_DOWN, Action::Select, 2));
+            table.push(Binding::new(CHOOSE, Action::Choose, 1));
+            table.push(Binding::new(&DIGITS[..app.platforms().len()], Action::ChooseNumber, 9));
+            table.push(Binding::new(BACK, Action::Back, 1));
+        }
+        Screen::Step { step, .. } => {
+            let last = step + 1 == crate::content::STEPS_PER_PLATFORM;
+            table.push(Binding::new(NEXT, if last { Action::Next } else { Action::NextStep }, 1));
+            table.push(Binding::new(BACK, if step == 0 { Action::Back } else { Action::PreviousStep }, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('o'))], Action::Open, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::Copy, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('r'))], Action::Qr, 1));
+        }
+        Screen::Done { .. } => {
+            table.push(Binding::new(CHOOSE, Action::OtherPlatform, 1));
+            table.push(Binding::new(BACK, Action::Back, 1));
+        }
+        Screen::Share => {
+            table.push(Binding::new(BACK, Action::Back, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::CopyMessage, 1));
+        }
+        Screen::Overview => {
+            table.push(Binding::new(BACK, Action::Back, 1));
+            if app.writable() && !app.record.is_empty() {
+                if app.record.entries().len() > 1 {
+                    table.push(Binding::new(UP_DOWN, Action::SelectEntry, 2));
+                }
+                // An entry that cannot be read has no details to edit: it can only go.
+                if app.selected_objection().is_some() {
+                    table.push(Binding::new(&[key(KeyCode::Char('e'))], Action::Edit, 1));
+                    table.push(Binding::new(&[key(KeyCode::Char('a'))], Action::AddAccount, 1));
+                }
+                table.push(Binding::new(&[key(KeyCode::Char('x')), key(KeyCode::Delete)], Action::Remove, 1));
+            }
+        }
+    }
+    if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
+        let setting = app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
+        let action = match (app.marked(platform).is_some(), setting) {
+            (true, _) => Action::Unmark,
+            (false, true) => Action::MarkSetting,
+            (false, false) => Action::Mark,
+        };
+        table.push(Binding::new(&[key(KeyCode::Char('m'))], action, 1));
+    }
+    if app.unsaved() {
+        table.push(Binding::new(&[key(KeyCode::Char('s'))], Action::Retry, 1));
+    }
+    if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
+        table.push(Binding::new(&[key(KeyCode::Char('d'))], Action::Share, 1));
+    }
+    if app.screen != Screen::Overview {
+        table.push(Binding::new(&[key(KeyCode::Char('p'))], Action::Overview, 1));
+    }
+    if scrollable {
+        // Where ↑↓ choose, the page keys scroll, and the footer says so.
+        let selects = table.iter().any(|b| matches!(b.action, Action::Select | Action::SelectEntry));
+        if !selects {
+            table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
+        }
+        table.push(Binding::new(PAGE, Action::Page, if selects { 2 } else { 0 }));
+    }
+    table.push(Binding::new(&[key(KeyCode::Char('?'))], Action::Help, 1));
 }
 
 /// The message a key press means on the current screen, if any.
 pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
-    if app.editor.is_some() {
+    if app.editor().is_some() {
         let key = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
         return match bindings(app).iter().find(|binding| binding.accepts(key)) {
             Some(binding) => binding.action.message(key.code),
@@ -510,7 +506,7 @@ mod tests {
         let mut app = app_on(Screen::Step { platform: 0, step: 4 });
         app.record =
             crate::record::Record::with([crate::record::Objection::new("instagram", None, app.today)]);
-        app.confirm = Some(crate::app::Unmark(app.record.id_of(0).unwrap()));
+        app.overlay = Some(crate::app::Overlay::Question(crate::app::Unmark(app.record.id_of(0).unwrap())));
         assert_eq!(message(&app, KeyCode::Char('j')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('y')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('n')), Some(Message::Confirm(false)));
@@ -584,7 +580,7 @@ mod tests {
         assert_eq!(message(&app, KeyCode::Char('a')), None);
         assert_eq!(message(&app, KeyCode::Char('x')), Some(Message::Remove));
         app.update(Message::Remove);
-        assert!(app.confirm.is_some(), "it is removed only after a question");
+        assert!(app.question().is_some(), "it is removed only after a question");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod ics;
 pub mod keys;
 pub mod links;
 pub mod output;
+pub mod platform;
 pub mod record;
 pub mod text;
 pub mod tui;

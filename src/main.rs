@@ -15,12 +15,7 @@ use bezwaar::tui;
 use bezwaar::ui::Theme;
 
 fn main() -> ExitCode {
-    // A write past the file-size limit (ulimit -f) must fail like a full disk, through the
-    // save-failure path, not kill bezwaar mid-save with the terminal in raw mode.
-    let _ = signal_hook::flag::register(
-        signal_hook::consts::SIGXFSZ,
-        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-    );
+    bezwaar::platform::survive_file_size_limit();
     let args: Vec<OsString> = env::args_os().collect();
     let env_lang = Lang::from_env(|name| env::var(name).ok());
     let help_lang = cli::lang_in_args(&args).unwrap_or(env_lang);

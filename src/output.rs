@@ -79,7 +79,7 @@ pub fn write(
 /// tell `RECORD.JSON` from `record.json`.
 fn belongs_to_record(target: &Path, store: &Store) -> bool {
     let Ok(record) = store.target() else { return true };
-    if files::same_file(target, &record) {
+    if crate::platform::same_file(target, &record) {
         return true;
     }
     let (Some(name), Some(record_name)) = (target.file_name(), record.file_name()) else { return false };

@@ -12,8 +12,6 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Message};
 use crate::record::{Change, Store, WriteError};
@@ -61,7 +59,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         }
         let message = match event {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
-            Event::Paste(text) if app.editor.is_some() => Some(Message::Paste(text)),
+            Event::Paste(text) if app.editor().is_some() => Some(Message::Paste(text)),
             event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
         };
         let Some(message) = message else { continue };
@@ -134,7 +132,7 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let _guard = lock();
             restore();
             // Stops here until the shell's `fg` continues the process.
-            signal_hook::low_level::raise(SIGTSTP)?;
+            crate::platform::suspend()?;
             enter()?;
             redraw_everything(terminal)?;
             Ok(None)
@@ -188,13 +186,9 @@ fn install_panic_hook() {
 /// blocks on input, so the signal thread does the restoring itself, after any frame being
 /// drawn is finished.
 fn watch_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _guard = lock();
-            restore();
-            std::process::exit(128 + signal);
-        }
-    })?;
-    Ok(())
+    crate::platform::on_end_signal(|signal| {
+        let _guard = lock();
+        restore();
+        std::process::exit(128 + signal);
+    })
 }

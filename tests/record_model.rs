@@ -291,7 +291,7 @@ impl World {
                 key(&mut self.app, KeyCode::Char('m'));
                 match expected {
                     Some((chosen, occurrence)) => {
-                        assert!(self.app.confirm.is_some(), "a marked platform asks first");
+                        assert!(self.app.question().is_some(), "a marked platform asks first");
                         key(&mut self.app, KeyCode::Char('y'));
                         if let Some(place) = self.model.find(&chosen, occurrence) {
                             self.model.entries.remove(place);
@@ -313,7 +313,7 @@ impl World {
             Op::WizardNote { entry, note, look } => {
                 let Some((_, chosen, occurrence)) = self.wizard_sees(entry, look) else { return };
                 key(&mut self.app, KeyCode::Char('e'));
-                if self.app.editor.is_none() {
+                if self.app.editor().is_none() {
                     assert!(!readable(&chosen), "only an entry that cannot be read has no form");
                     return;
                 }
@@ -330,7 +330,7 @@ impl World {
                 }
                 key(&mut self.app, KeyCode::Enter);
                 // Changed elsewhere meanwhile: the form stays open and says so; nothing is saved.
-                if self.app.editor.is_some() {
+                if self.app.editor().is_some() {
                     key(&mut self.app, KeyCode::Esc);
                 }
                 if let Some(place) = self.model.find(&chosen, occurrence) {

@@ -368,7 +368,7 @@ fn the_qr_code_scans_back_to_the_exact_form_link() {
         for lang in Lang::ALL {
             let mut app = app(lang, TODAY, Screen::Step { platform, step: 0 });
             app.update(Message::ToggleQr);
-            assert!(app.qr);
+            assert!(app.qr_open());
             let terminal = draw(&app, 80, 24);
             assert_eq!(&decode_qr(terminal.backend().buffer()), url);
         }
@@ -553,4 +553,30 @@ fn the_selected_overview_entry_stays_in_view_after_a_resize_or_the_help() {
     app.update(Message::ToggleHelp);
     app.update(Message::CloseHelp);
     visible(&app, "after the help");
+}
+
+#[test]
+fn a_read_only_record_offers_only_what_works_there() {
+    use bezwaar::record::{Problem, Record, Store};
+    for lang in Lang::ALL {
+        for screen in [Screen::Done { platform: 0 }, Screen::Overview] {
+            let store = Store::new("/home/anna/.local/share/bezwaar/record.json");
+            let mut app = self::app(lang, TODAY, screen).with_record(
+                Some(store),
+                Record::default(),
+                Some(Problem::FutureVersion(3)),
+            );
+            app.update(Message::Resized(80, 24));
+            let terminal = draw(&app, 80, 24);
+            let buffer = terminal.backend().buffer();
+            let text: Vec<String> = (0..buffer.area.height).map(|y| row_text(buffer, y)).collect();
+            let text = text.join("\n");
+            let texts = app.texts();
+            for promise in [&texts.done.mark_hint, &texts.overview.empty] {
+                let start: String = promise.chars().take(30).collect();
+                assert!(!text.contains(&start), "{lang:?} {screen:?}: {start:?} in\n{text}");
+            }
+            assert!(!text.contains(&format!("m {}", texts.keys.mark)), "{lang:?} {screen:?}: no m in the footer\n{text}");
+        }
+    }
 }

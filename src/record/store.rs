@@ -19,8 +19,6 @@ use std::ffi::OsString;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
-#[cfg(unix)]
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
@@ -28,8 +26,8 @@ use std::time::{Duration, Instant, SystemTime};
 use chrono::{DateTime, Utc};
 
 use super::{Change, MAX_BYTES, Outcome, Record, VERSION, parse};
-use crate::files;
 use crate::text::OsError;
+use crate::{files, platform};
 
 /// Why a record could not be read. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,24 +127,13 @@ pub struct Opening {
 pub struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
-    /// Device and inode: every save by bezwaar puts a new file in place.
-    #[cfg(unix)]
-    file: (u64, u64),
-    /// The inode's change time, seconds and nanoseconds.
-    #[cfg(unix)]
-    changed: (i64, i64),
+    /// Which file it is and when its inode last changed, where the system tells.
+    identity: [i64; 4],
 }
 
 impl Stamp {
     fn of(meta: &fs::Metadata) -> Stamp {
-        Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            #[cfg(unix)]
-            file: (meta.dev(), meta.ino()),
-            #[cfg(unix)]
-            changed: (meta.ctime(), meta.ctime_nsec()),
-        }
+        Stamp { len: meta.len(), modified: meta.modified().ok(), identity: platform::identity(meta) }
     }
 }
 
@@ -341,7 +328,7 @@ impl Store {
                     // in the meantime (it ignores the lock) stays where it is.
                     let damaged = matches!(read_bounded(&aside), Ok(Some((bytes, _))) if parse(&bytes).is_err_and(|e| e.is_damage()))
                         || matches!(read_bounded(&aside), Err(error) if error.is_damage());
-                    if !damaged || !files::same_file(&target, &aside) {
+                    if !damaged || !platform::same_file(&target, &aside) {
                         let _ = fs::remove_file(&aside);
                         return Err(io::Error::new(
                             io::ErrorKind::Interrupted,
@@ -378,14 +365,9 @@ impl Store {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 let mut options = OpenOptions::new();
                 options.create(true).truncate(false).write(true);
-                #[cfg(unix)]
-                options.mode(0o600);
+                platform::private_file(&mut options);
                 let file = options.open(&path)?;
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::PermissionsExt;
-                    file.set_permissions(fs::Permissions::from_mode(0o600))?;
-                }
+                platform::make_private(&path, false)?;
                 file
             }
             Err(error) => return Err(error),

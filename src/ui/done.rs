@@ -21,7 +21,9 @@ pub fn body(app: &App, platform: usize) -> Body {
             let status = texts.objection_status(&app.content.catalogue, objection);
             lines.push(styled(format!("✓ {}: {status}", name(platform)), theme.notice));
         }
-        None => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),
+        // Where marking is not possible (a read-only record), the screen does not ask for it.
+        None if app.writable() => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),
+        None => {}
     }
     lines.push(ratatui::text::Line::default());
     let other = name(app.other_platform(platform));

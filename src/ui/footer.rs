@@ -40,7 +40,7 @@ fn lines(app: &App, table: &[keys::Binding], width: u16) -> Vec<Line<'static>> {
 /// The footer's height, reserved as if the text scrolled, so that it does not depend on the
 /// body whose size it decides.
 pub fn height(app: &App, width: u16) -> u16 {
-    let table = keys::table(app, app.help, true);
+    let table = keys::table(app, app.help_open(), true);
     u16::try_from(lines(app, &table, width).len()).unwrap_or(u16::MAX).min(3)
 }
 

@@ -27,7 +27,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 pub use theme::Theme;
 
-use crate::app::{App, Notice, Screen};
+use crate::app::{App, Notice, Overlay, Screen};
 use crate::content::{Texts, fill};
 use crate::record::{Entry, WriteError};
 
@@ -128,7 +128,7 @@ fn wrapped(text: Text<'static>) -> Paragraph<'static> {
 
 /// How far the current text (the help's, while it is open) can scroll in the current window.
 pub fn max_scroll(app: &App) -> u16 {
-    max_scroll_of(app, app.help)
+    max_scroll_of(app, app.help_open())
 }
 
 /// How far the screen's own text, beneath any overlay, can scroll.
@@ -197,7 +197,7 @@ pub fn visible_lines(app: &App) -> u16 {
     if too_small(area) {
         return 1;
     }
-    scroll_view(app, area, app.help).0.height
+    scroll_view(app, area, app.help_open()).0.height
 }
 
 impl Widget for &App {
@@ -209,24 +209,21 @@ impl Widget for &App {
         let areas = areas(self, area);
         header::render(self, areas.header, buf);
         let body = body(self, body_block("", &self.theme).inner(areas.body));
-        let scroll = if self.help { 0 } else { self.scroll };
+        let scroll = if self.help_open() { 0 } else { self.scroll };
         render_scrolled(self, body, areas.body, scroll, kept_limit(self, area, false), buf);
         if let Some(paragraph) = notice_paragraph(self) {
             paragraph.render(areas.notice.inner(Margin::new(1, 0)), buf);
         }
         footer::render(self, areas.footer, buf);
-        if self.qr {
-            let above_footer = Rect { height: area.height.saturating_sub(areas.footer.height), ..area };
-            qr::render(self, above_footer, areas.footer.height, buf);
-        }
-        if self.help {
-            help::render(self, area, buf);
-        }
-        if let Some(editor) = &self.editor {
-            editor::render(self, editor, area, buf);
-        }
-        if let Some(unmark) = &self.confirm {
-            confirm::render(self, unmark, area, buf);
+        match &self.overlay {
+            Some(Overlay::Qr) => {
+                let above_footer = Rect { height: area.height.saturating_sub(areas.footer.height), ..area };
+                qr::render(self, above_footer, areas.footer.height, buf);
+            }
+            Some(Overlay::Help) => help::render(self, area, buf),
+            Some(Overlay::Editor(editor)) => editor::render(self, editor, area, buf),
+            Some(Overlay::Question(unmark)) => confirm::render(self, unmark, area, buf),
+            None => {}
         }
     }
 }
@@ -234,7 +231,7 @@ impl Widget for &App {
 /// The scrolling limit the state keeps, when it is the one for this text in this frame: the
 /// help's while the help is open, the screen's otherwise, and only for the window's own size.
 fn kept_limit(app: &App, area: Rect, overlay: bool) -> Option<u16> {
-    let kept = (overlay == app.help && area.as_size() == app.viewport).then(|| app.max_scroll());
+    let kept = (overlay == app.help_open() && area.as_size() == app.viewport).then(|| app.max_scroll());
     // Catches, in tests and debug builds, a state changed without a message.
     debug_assert!(kept.is_none_or(|kept| kept == max_scroll(app)), "the kept scrolling limit is stale");
     kept
@@ -268,7 +265,7 @@ fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, limit: Option
     block.render(area, buf);
     paragraph.scroll((scroll, 0)).render(inner, buf);
     // An overlay drawn later would cut a link's closing sequence and leave it open.
-    let covered = app.help || app.confirm.is_some() || app.editor.is_some() || app.qr;
+    let covered = app.overlay.is_some();
     if app.hyperlinks && !covered {
         for link in &body.links {
             hyperlink(buf, inner, link);

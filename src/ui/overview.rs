@@ -26,7 +26,8 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
         lines.push(styled(texts.overview.read_only.clone(), theme.emphasis));
         lines.push(Line::default());
     }
-    if app.record.is_empty() {
+    // The advice to mark, only where marking works.
+    if app.record.is_empty() && app.writable() {
         lines.push(Line::from(texts.overview.empty.clone()));
         lines.push(Line::default());
     }
