@@ -16,7 +16,8 @@ use crate::record::{
     Applied, Change, Entry, EntryId, LoadError, Mark, Objection, Outcome, Problem, Record, Refusal, Stamp,
     Store, WriteError,
 };
-use crate::ui::{self, Theme};
+use crate::theme::Theme;
+use crate::viewport::{Follow, Viewport};
 
 /// Where the person is in the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,14 +246,12 @@ pub struct App {
     pub screen: Screen,
     /// The highlighted platform on the platform list.
     pub selected: usize,
-    /// Lines scrolled down in the body (or in the help, while it is open).
-    pub scroll: u16,
+    /// The window, and how far its text is scrolled.
+    pub view: Viewport,
     /// What is open over the screen, if anything: one at a time.
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub running: bool,
-    /// The terminal's size, for scrolling limits.
-    pub viewport: Size,
     pub theme: Theme,
     /// Whether links are also written as OSC 8 hyperlinks.
     pub hyperlinks: bool,
@@ -278,11 +277,6 @@ pub struct App {
     pub entry: usize,
     /// Where the overview returns to.
     pub back_to: Screen,
-    /// How far the current text can scroll in the current window: derived from the rest of the
-    /// state at the end of every [`App::update`], so that the key table, the footer and the
-    /// frame read it instead of laying the text out again. 0 until the first message, which
-    /// in the wizard is the terminal's size.
-    max_scroll: u16,
 }
 
 impl App {
@@ -293,11 +287,10 @@ impl App {
             today,
             screen: Screen::Warning,
             selected: 0,
-            scroll: 0,
+            view: Viewport::default(),
             overlay: None,
             notice: None,
             running: true,
-            viewport: Size::new(80, 24),
             theme: Theme::colour(),
             hyperlinks: false,
             record: Record::default(),
@@ -310,7 +303,6 @@ impl App {
             keep_notice: false,
             listing: Listing::default(),
             back_to: Screen::Warning,
-            max_scroll: 0,
         }
     }
 
@@ -362,19 +354,6 @@ impl App {
         if self.editor().is_some() {
             self.overlay = None;
         }
-    }
-
-    /// How far the current text (the help's, while it is open) can scroll in the current window.
-    pub fn max_scroll(&self) -> u16 {
-        self.max_scroll
-    }
-
-    /// Derives the scrolling limit from the state and keeps the scroll within it. Every change
-    /// goes through [`App::update`], which ends here; a test that sets fields directly sends a
-    /// message (such as `Resized`) afterwards.
-    fn settle(&mut self) {
-        self.max_scroll = ui::max_scroll(self);
-        self.scroll = self.scroll.min(self.max_scroll);
     }
 
     /// Whether marks can be saved.
@@ -431,6 +410,8 @@ impl App {
     }
 
     /// Changes the state for one message; returns the work the event loop must do, if any.
+    /// Changes the state for one message; returns the work the event loop must do, if any. The
+    /// view is fitted afterwards (`ui::fit`), by whoever sends the message.
     pub fn update(&mut self, message: Message) -> Option<Effect> {
         // A list keeps its selected line in view after every message (arriving, moving the
         // selection, the help closing, a resize, another language, a notice taking room),
@@ -449,10 +430,8 @@ impl App {
         // The record is read again just before the key that follows is handled: what that key
         // does to the screen must not hide that the record changed.
         self.keep_notice = reloaded;
-        if !scrolls && !self.help_open() {
-            self.scroll = ui::follow_selection(self, moves);
-        }
-        self.settle();
+        self.view.follow =
+            if scrolls || self.help_open() { Follow::Nothing } else { Follow::Selection { moved: moves } };
         effect
     }
 
@@ -460,10 +439,10 @@ impl App {
         match message {
             Message::Next => self.go(self.next_screen()),
             Message::Back => self.go(self.previous_screen()),
-            Message::ScrollUp => self.scroll_by(-1),
-            Message::ScrollDown => self.scroll_by(1),
-            Message::PageUp => self.scroll_by(-i32::from(self.page())),
-            Message::PageDown => self.scroll_by(i32::from(self.page())),
+            Message::ScrollUp => self.view.scroll_by(-1),
+            Message::ScrollDown => self.view.scroll_by(1),
+            Message::PageUp => self.view.scroll_by(-i32::from(self.view.page)),
+            Message::PageDown => self.view.scroll_by(i32::from(self.view.page)),
             Message::SelectPrevious if self.screen == Screen::Overview => {
                 self.entry = self.entry.saturating_sub(1);
             }
@@ -551,13 +530,13 @@ impl App {
                     None => Some(Overlay::Help),
                     other => other,
                 };
-                self.scroll = 0;
+                self.view.scroll = 0;
             }
             Message::CloseHelp => {
                 if self.help_open() {
                     self.overlay = None;
                 }
-                self.scroll = 0;
+                self.view.scroll = 0;
             }
             Message::ToggleLanguage => {
                 self.lang = self.lang.other();
@@ -570,7 +549,7 @@ impl App {
             Message::Quit | Message::Interrupt => self.running = false,
             Message::Suspend => return Some(Effect::Suspend),
             Message::Resized(width, height) => {
-                self.viewport = Size::new(width, height);
+                self.view.size = Size::new(width, height);
             }
             Message::Opened(result) => {
                 self.notice = Some(if result.is_ok() { Notice::Opened } else { Notice::OpenFailed });
@@ -632,7 +611,7 @@ impl App {
             _ => {}
         }
         self.screen = screen;
-        self.scroll = 0;
+        self.view.scroll = 0;
         if !self.keep_notice {
             self.notice = None;
         }
@@ -838,17 +817,6 @@ impl App {
             }
         }
     }
-
-    /// Lines a page key scrolls: the visible body less one line of overlap.
-    fn page(&self) -> u16 {
-        ui::visible_lines(self).saturating_sub(1).max(1)
-    }
-
-    fn scroll_by(&mut self, lines: i32) {
-        let scroll = i32::from(self.scroll).saturating_add(lines).max(0);
-        // `update` keeps it within the limit.
-        self.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    }
 }
 
 #[cfg(test)]
@@ -875,7 +843,7 @@ mod tests {
     }
 
     fn run(app: &mut App, messages: &[Message]) -> Vec<Effect> {
-        messages.iter().filter_map(|message| app.update(message.clone())).collect()
+        messages.iter().filter_map(|message| crate::tui::step(app, message.clone())).collect()
     }
 
     /// Performs a write as the event loop does, on the app's own record file.
@@ -884,7 +852,7 @@ mod tests {
             if let Effect::Write(changes) = effect {
                 let store = app.store.clone().unwrap();
                 let result = store.apply(&changes, Utc::now(), Duration::from_millis(200));
-                assert_eq!(app.update(Message::Written(result)), None);
+                assert_eq!(crate::tui::step(app, Message::Written(result)), None);
             }
         }
     }
@@ -1220,13 +1188,13 @@ mod tests {
         );
         let mut app = app().with_record(None, record, None);
         run(&mut app, &[Message::Resized(80, 24), Message::ShowOverview]);
-        assert_eq!(app.scroll, 0);
+        assert_eq!(app.view.scroll, 0);
         run(&mut app, &[const { Message::SelectNext }; 40]);
         assert_eq!(app.entry, 40);
-        assert!(app.scroll > 30 && app.scroll <= 40, "the window followed: {}", app.scroll);
-        assert_eq!(ui::max_scroll(&app), 499, "the overview scrolls by entry");
+        assert!(app.view.scroll > 30 && app.view.scroll <= 40, "the window followed: {}", app.view.scroll);
+        assert_eq!(crate::ui::max_scroll(&app), 499, "the overview scrolls by entry");
         run(&mut app, &[const { Message::SelectPrevious }; 40]);
-        assert_eq!((app.entry, app.scroll), (0, 0));
+        assert_eq!((app.entry, app.view.scroll), (0, 0));
     }
 
     #[test]
@@ -1247,14 +1215,14 @@ mod tests {
         app.screen = Screen::Risks;
         run(&mut app, &[Message::Resized(80, 24)]);
         run(&mut app, &[const { Message::PageDown }; 50]);
-        let bottom = app.scroll;
+        let bottom = app.view.scroll;
         assert!(bottom > 0, "the risks do not fit in 80x24 and scroll");
-        assert_eq!(bottom, ui::max_scroll(&app));
+        assert_eq!(bottom, crate::ui::max_scroll(&app));
         run(&mut app, &[Message::ScrollDown]);
-        assert_eq!(app.scroll, bottom);
+        assert_eq!(app.view.scroll, bottom);
         run(&mut app, &[Message::ScrollUp]);
-        assert_eq!(app.scroll, bottom - 1);
+        assert_eq!(app.view.scroll, bottom - 1);
         run(&mut app, &[Message::Resized(300, 100)]);
-        assert_eq!(app.scroll, 0, "everything fits in a big window");
+        assert_eq!(app.view.scroll, 0, "everything fits in a big window");
     }
 }

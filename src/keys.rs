@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{App, Message, Overlay, Screen};
 use crate::content::{KeyTexts, Lang};
-use crate::{platform, ui};
+use crate::platform;
 
 /// What a group of keys does, as a person would name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,7 +214,7 @@ impl Binding {
 
 /// The keys the wizard accepts right now, in the order the footer shows them.
 pub fn bindings(app: &App) -> Vec<Binding> {
-    table(app, app.help_open(), app.max_scroll() > 0)
+    table(app, app.help_open(), app.view.scrollable())
 }
 
 /// Ctrl-C quits at once and Ctrl-Z pauses (where the system can), whatever else is open.
@@ -229,7 +229,7 @@ fn control_keys(table: &mut Vec<Binding>) {
 /// screen's own keys), with the scrolling keys or not.
 pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
     let mut table = Vec::new();
-    if ui::too_small_for(app) {
+    if app.view.too_small() {
         // Nothing shows but the request for a bigger window: no key may act unseen.
         table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
         control_keys(&mut table);
@@ -420,7 +420,7 @@ mod tests {
         let mut app = App::new(Content::embedded(Lang::Nl).unwrap(), Lang::Nl, today);
         app.screen = screen;
         // Settles the state as every message does.
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         app
     }
 
@@ -468,7 +468,7 @@ mod tests {
     fn esc_closes_the_help_before_it_quits() {
         let mut app = app_on(Screen::Warning);
         assert_eq!(message(&app, KeyCode::Esc), Some(Message::Quit));
-        app.update(Message::ToggleHelp);
+        crate::tui::step(&mut app, Message::ToggleHelp);
         assert_eq!(message(&app, KeyCode::Esc), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('?')), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
@@ -478,13 +478,13 @@ mod tests {
     #[test]
     fn below_the_minimum_size_no_key_acts_unseen() {
         let mut app = app_on(Screen::Step { platform: 0, step: 4 });
-        app.update(Message::Resized(50, 12));
+        crate::tui::step(&mut app, Message::Resized(50, 12));
         for code in [KeyCode::Char('m'), KeyCode::Enter, KeyCode::Char('o'), KeyCode::Char('t'), KeyCode::Esc]
         {
             assert_eq!(message(&app, code), None, "{code:?}");
         }
         assert_eq!(message(&app, KeyCode::Char('q')), Some(Message::Quit));
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('m')), Some(Message::Mark));
     }
 
@@ -497,7 +497,7 @@ mod tests {
             Some(crate::record::Problem::FutureVersion(3)),
         );
         app.screen = Screen::Done { platform: 0 };
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('m')), None);
     }
 
@@ -557,7 +557,7 @@ mod tests {
             for help in [false, true] {
                 let mut app = app_on(screen);
                 if help {
-                    app.update(Message::ToggleHelp);
+                    crate::tui::step(&mut app, Message::ToggleHelp);
                 }
                 for binding in bindings(&app) {
                     for key in &binding.keys {
@@ -575,11 +575,11 @@ mod tests {
         let mut app = app_on(Screen::Overview);
         let json = br#"{"version": 2, "objections": [{"platform": "x", "submitted_on": "2025-02-30"}]}"#;
         app.record = crate::record::parse(json).unwrap();
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('e')), None);
         assert_eq!(message(&app, KeyCode::Char('a')), None);
         assert_eq!(message(&app, KeyCode::Char('x')), Some(Message::Remove));
-        app.update(Message::Remove);
+        crate::tui::step(&mut app, Message::Remove);
         assert!(app.question().is_some(), "it is removed only after a question");
     }
 

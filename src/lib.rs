@@ -19,5 +19,7 @@ pub mod output;
 pub mod platform;
 pub mod record;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod viewport;

@@ -11,8 +11,8 @@ use bezwaar::commands::{self, Context};
 use bezwaar::content::{Content, Lang, fill};
 use bezwaar::guide;
 use bezwaar::record::Store;
+use bezwaar::theme::Theme;
 use bezwaar::tui;
-use bezwaar::ui::Theme;
 
 fn main() -> ExitCode {
     bezwaar::platform::survive_file_size_limit();

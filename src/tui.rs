@@ -16,7 +16,7 @@ use ratatui::layout::{Position, Rect};
 use crate::app::{App, Effect, Message};
 use crate::record::{Change, Store, WriteError};
 use crate::text::OsError;
-use crate::{keys, links};
+use crate::{keys, links, ui};
 
 /// The frame goes out through a buffer in one write, not in many small ones; ratatui flushes
 /// it after every frame, and `execute!` flushes after a copy.
@@ -42,9 +42,17 @@ pub fn run(app: &mut App) -> io::Result<()> {
     result
 }
 
+/// One message: the state changes, then the view is fitted to it. Every message the wizard gets
+/// goes through here (tests that drive the wizard without a terminal use it too).
+pub fn step(app: &mut App, message: Message) -> Option<Effect> {
+    let effect = app.update(message);
+    ui::fit(app);
+    effect
+}
+
 fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(Message::Resized(size.width, size.height));
+    step(app, Message::Resized(size.width, size.height));
     while app.running {
         {
             let _guard = lock();
@@ -55,7 +63,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         let event = event::read()?;
         // Whatever the person does next, they see the record as it is now.
         if let Some(reloaded) = look(app) {
-            app.update(reloaded);
+            step(app, reloaded);
         }
         let message = match event {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
@@ -63,10 +71,10 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
         };
         let Some(message) = message else { continue };
-        if let Some(effect) = app.update(message)
+        if let Some(effect) = step(app, message)
             && let Some(outcome) = perform(effect, terminal, app.store.as_ref())?
         {
-            app.update(outcome);
+            step(app, outcome);
         }
     }
     Ok(())

@@ -71,8 +71,8 @@ fn check_bounds(app: &App) {
         _ => {}
     }
     let max_scroll = ui::max_scroll(app);
-    assert_eq!(app.max_scroll(), max_scroll, "the kept scrolling limit is out of date");
-    assert!(app.scroll <= max_scroll, "scroll {} beyond {max_scroll}", app.scroll);
+    assert_eq!(app.view.limit, max_scroll, "the fitted scrolling limit is out of date");
+    assert!(app.view.scroll <= max_scroll, "scroll {} beyond {max_scroll}", app.view.scroll);
 }
 
 proptest! {
@@ -91,7 +91,7 @@ proptest! {
         let store = Store::new(dir.path().join("record.json"));
         let mut app = App::new(Content::embedded(lang).unwrap(), lang, today).with_record(Some(store.clone()), Record::default(), None);
         // As the wizard does: the terminal's size is the first message.
-        app.update(Message::Resized(80, 24));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
         let (mut width, mut height) = (80u16, 24u16);
         for input in inputs {
             let message = match input {
@@ -105,7 +105,7 @@ proptest! {
                 let before = app.record.clone();
                 let changes_record = matches!(message, Message::Mark | Message::Confirm(true) | Message::SaveEdit);
                 // The event loop feeds outcomes back; do the same with both kinds of outcome.
-                let outcome = match app.update(message.clone()) {
+                let outcome = match bezwaar::tui::step(&mut app, message.clone()) {
                     Some(Effect::Open(url)) => {
                         prop_assert!(bezwaar::links::allowed(url.as_str()).is_ok());
                         Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
@@ -124,7 +124,7 @@ proptest! {
                 };
                 if let Some(outcome) = outcome {
                     let written = matches!(outcome, Message::Written(Ok(_)));
-                    prop_assert_eq!(app.update(outcome), None);
+                    prop_assert_eq!(bezwaar::tui::step(&mut app, outcome), None);
                     if written {
                         prop_assert_eq!(&store.load().unwrap(), &app.record, "what is shown is what is saved");
                         prop_assert!(!app.unsaved());

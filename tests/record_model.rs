@@ -190,10 +190,10 @@ struct World {
 
 fn key(app: &mut App, code: KeyCode) {
     if let Some(message) = message_for(KeyEvent::new(code, KeyModifiers::NONE), app)
-        && let Some(bezwaar::app::Effect::Write(changes)) = app.update(message)
+        && let Some(bezwaar::app::Effect::Write(changes)) = bezwaar::tui::step(app, message)
     {
         let written = tui::write(app.store.as_ref(), &changes);
-        app.update(written);
+        bezwaar::tui::step(app, written);
     }
 }
 
@@ -206,7 +206,7 @@ impl World {
             Record::default(),
             None,
         );
-        app.update(Message::Resized(80, 24));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
         World { content, store, app, model: Model::default() }
     }
 
@@ -225,13 +225,13 @@ impl World {
     /// What the wizard shows, with its key: the chosen entry's content and occurrence.
     fn wizard_sees(&mut self, place: usize, look: bool) -> Option<(usize, Value, usize)> {
         if look && let Some(reloaded) = tui::look(&self.app) {
-            self.app.update(reloaded);
+            bezwaar::tui::step(&mut self.app, reloaded);
         }
         self.app.screen = Screen::Overview;
         let entries = self.app.overview_entries();
         let index = *entries.get(place)?;
         self.app.entry = place;
-        self.app.update(Message::Resized(80, 24));
+        bezwaar::tui::step(&mut self.app, Message::Resized(80, 24));
         let shown = self.app.record.entries();
         let chosen = &shown[index];
         let occurrence = shown[..index].iter().filter(|other| *other == chosen).count();
@@ -266,7 +266,7 @@ impl World {
             }
             Op::WizardMark { platform, look } => {
                 if look && let Some(reloaded) = tui::look(&self.app) {
-                    self.app.update(reloaded);
+                    bezwaar::tui::step(&mut self.app, reloaded);
                 }
                 let platform_index =
                     self.app.platforms().iter().position(|p| p.id == PLATFORMS[platform]).unwrap();
@@ -287,7 +287,7 @@ impl World {
                     )
                 });
                 self.app.screen = Screen::Done { platform: platform_index };
-                self.app.update(Message::Resized(80, 24));
+                bezwaar::tui::step(&mut self.app, Message::Resized(80, 24));
                 key(&mut self.app, KeyCode::Char('m'));
                 match expected {
                     Some((chosen, occurrence)) => {

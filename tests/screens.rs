@@ -18,13 +18,13 @@ fn date(text: &str) -> NaiveDate {
 fn app(lang: Lang, today: &str, screen: Screen) -> App {
     let mut app = App::new(Content::embedded(lang).unwrap(), lang, date(today));
     app.screen = screen;
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     // A test that changed the state without a message must settle it first, as a message does.
-    assert_eq!(app.max_scroll(), bezwaar::ui::max_scroll(app), "state changed without a message");
+    assert_eq!(app.view.limit, bezwaar::ui::max_scroll(app), "the view was not fitted after a message");
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
     terminal
@@ -71,7 +71,7 @@ fn risks_top_and_bottom() {
         let mut app = app(lang, TODAY, Screen::Risks);
         snapshot("risks_top", &app);
         for _ in 0..10 {
-            app.update(Message::PageDown);
+            bezwaar::tui::step(&mut app, Message::PageDown);
         }
         snapshot("risks_bottom", &app);
     }
@@ -82,7 +82,7 @@ fn platform_choice() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Platforms);
         snapshot("platforms", &app);
-        app.update(Message::SelectNext);
+        bezwaar::tui::step(&mut app, Message::SelectNext);
         snapshot("platforms_facebook", &app);
     }
 }
@@ -110,7 +110,7 @@ fn the_first_step_for_facebook() {
 fn a_browser_that_did_not_open() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
-        app.update(Message::Opened(Err("no display".into())));
+        bezwaar::tui::step(&mut app, Message::Opened(Err("no display".into())));
         assert_eq!(app.notice, Some(Notice::OpenFailed));
         snapshot("instagram_open_failed", &app);
     }
@@ -127,7 +127,7 @@ fn done() {
 fn help_overlay() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
-        app.update(Message::ToggleHelp);
+        bezwaar::tui::step(&mut app, Message::ToggleHelp);
         snapshot("help_on_a_step", &app);
     }
 }
@@ -153,7 +153,7 @@ fn find_row(buffer: &Buffer, text: &str) -> u16 {
 
 /// Whether a row of the frame, drawn at the window's size, shows `text`.
 fn on_screen(app: &App, text: &str) -> bool {
-    let terminal = draw(app, app.viewport.width, app.viewport.height);
+    let terminal = draw(app, app.view.size.width, app.view.size.height);
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height).any(|y| row_text(buffer, y).contains(text))
 }
@@ -170,7 +170,7 @@ fn cell_at<'a>(buffer: &'a Buffer, text: &str) -> &'a ratatui::buffer::Cell {
 fn monochrome_carries_meaning_by_emphasis_alone() {
     let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
     app.theme = Theme::monochrome();
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     assert!(
@@ -185,7 +185,7 @@ fn monochrome_carries_meaning_by_emphasis_alone() {
     assert!(!other.modifier.contains(Modifier::REVERSED));
 
     app.screen = Screen::Warning;
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let headline = cell_at(terminal.backend().buffer(), "De deadline was 27 mei 2025");
     assert!(headline.modifier.contains(Modifier::BOLD), "what today means stands out");
@@ -227,7 +227,7 @@ fn written(app: &mut App, effect: Option<bezwaar::app::Effect>) {
     let mut record = app.record.clone();
     let outcomes = changes.iter().map(|change| record.apply(change)).collect();
     let applied = bezwaar::record::Applied { record, stamp: None, outcomes, set_aside: None };
-    app.update(Message::Written(Ok(applied)));
+    bezwaar::tui::step(app, Message::Written(Ok(applied)));
 }
 
 /// A full disk, as the system says it.
@@ -249,7 +249,7 @@ fn with_marks(mut app: App) -> App {
         objection("facebook", Some("Vereniging"), None, Some("met het e-mailadres van de club")),
     ]);
     app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
 }
 
@@ -273,13 +273,13 @@ fn marking_and_the_question_before_unmarking() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 4 });
         app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
-        let effect = app.update(Message::Mark);
+        let effect = bezwaar::tui::step(&mut app, Message::Mark);
         written(&mut app, effect);
         snapshot("instagram_marked", &app);
-        app.update(Message::Mark);
+        bezwaar::tui::step(&mut app, Message::Mark);
         snapshot("instagram_unmark_question", &app);
-        app.update(Message::Confirm(false));
-        app.update(Message::Next);
+        bezwaar::tui::step(&mut app, Message::Confirm(false));
+        bezwaar::tui::step(&mut app, Message::Next);
         snapshot("done_marked", &app);
     }
 }
@@ -289,8 +289,8 @@ fn a_failed_save_and_a_set_aside_record() {
     use bezwaar::record::{Problem, Record, Store};
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Done { platform: 1 });
-        app.update(Message::Mark);
-        app.update(Message::Written(Err(disk_full())));
+        bezwaar::tui::step(&mut app, Message::Mark);
+        bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
         snapshot("save_failed", &app);
 
         let problem = Problem::SetAside {
@@ -303,7 +303,7 @@ fn a_failed_save_and_a_set_aside_record() {
             Record::default(),
             Some(problem),
         );
-        app.update(Message::Resized(80, 24));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
         snapshot("record_set_aside", &app);
     }
 }
@@ -313,21 +313,27 @@ fn the_details_form() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for lang in Lang::ALL {
         let mut app = with_marks(app(lang, TODAY, Screen::Overview));
-        app.update(Message::SelectNext);
+        bezwaar::tui::step(&mut app, Message::SelectNext);
         snapshot("overview_selected", &app);
-        app.update(Message::AddAccount);
+        bezwaar::tui::step(&mut app, Message::AddAccount);
         for c in "werk".chars() {
-            app.update(Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
         }
         snapshot("editor_new_account", &app);
-        app.update(Message::CancelEdit);
-        app.update(Message::Edit);
-        app.update(Message::NextField);
-        app.update(Message::NextField);
+        bezwaar::tui::step(&mut app, Message::CancelEdit);
+        bezwaar::tui::step(&mut app, Message::Edit);
+        bezwaar::tui::step(&mut app, Message::NextField);
+        bezwaar::tui::step(&mut app, Message::NextField);
         for c in "2025-13-01".chars() {
-            app.update(Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
         }
-        app.update(Message::SaveEdit);
+        bezwaar::tui::step(&mut app, Message::SaveEdit);
         snapshot("editor_bad_date", &app);
     }
 }
@@ -367,7 +373,7 @@ fn the_qr_code_scans_back_to_the_exact_form_link() {
     for (platform, url) in every.iter().enumerate() {
         for lang in Lang::ALL {
             let mut app = app(lang, TODAY, Screen::Step { platform, step: 0 });
-            app.update(Message::ToggleQr);
+            bezwaar::tui::step(&mut app, Message::ToggleQr);
             assert!(app.qr_open());
             let terminal = draw(&app, 80, 24);
             assert_eq!(&decode_qr(terminal.backend().buffer()), url);
@@ -379,7 +385,7 @@ fn the_qr_code_scans_back_to_the_exact_form_link() {
 fn the_qr_code_screen_and_a_window_too_small_for_it() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 0 });
-        app.update(Message::ToggleQr);
+        bezwaar::tui::step(&mut app, Message::ToggleQr);
         snapshot("qr_instagram", &app);
         let terminal = draw(&app, 70, 20);
         insta::assert_snapshot!(format!("qr_too_small_{}", code(lang)), terminal.backend());
@@ -401,16 +407,18 @@ fn entries_beyond_meta() {
 fn the_message_for_family_and_friends() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Done { platform: 0 });
-        app.update(Message::ShowShare);
+        bezwaar::tui::step(&mut app, Message::ShowShare);
         assert_eq!(app.screen, Screen::Share);
-        let Some(bezwaar::app::Effect::CopyText(message)) = app.update(Message::CopyMessage) else {
+        let Some(bezwaar::app::Effect::CopyText(message)) =
+            bezwaar::tui::step(&mut app, Message::CopyMessage)
+        else {
             panic!("c copies the message");
         };
         assert!(message.contains("https://help.instagram.com/contact/767264225370182"));
         assert!(message.contains("https://www.facebook.com/help/contact/712876720715583"));
-        app.update(Message::Copied(Ok(())));
+        bezwaar::tui::step(&mut app, Message::Copied(Ok(())));
         snapshot("share", &app);
-        app.update(Message::Back);
+        bezwaar::tui::step(&mut app, Message::Back);
         assert_eq!(app.screen, Screen::Done { platform: 0 }, "back where it was asked for");
     }
 }
@@ -420,7 +428,7 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::En, TODAY, Screen::Overview);
     app.record = Record::with([Objection::new("linkedin", None, date("2026-11-01"))]);
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     find_row(buffer, "switched off on 1 November 2026");
@@ -436,7 +444,7 @@ fn a_platform_with_many_accounts_points_to_the_overview() {
         Record::with((0..1000).map(|number| {
             Objection::new("facebook", Some(&format!("account {number}")), date("2025-05-20"))
         }));
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     find_row(buffer, "✓ account 2: verstuurd op 20 mei 2025");
@@ -449,7 +457,7 @@ fn a_frame_of_another_size_than_the_window_counts_its_own_scrolling() {
     // The state keeps the scrolling limit for the window's size; a frame of another size must
     // not borrow it. At 80x24 the Dutch warning fits; at 60x16 it does not.
     let app = app(Lang::Nl, TODAY, Screen::Warning);
-    assert_eq!(app.max_scroll(), 0, "the warning fits at 80x24");
+    assert_eq!(app.view.limit, 0, "the warning fits at 80x24");
     let small = draw(&app, 60, 16);
     find_row(small.backend().buffer(), "↓ meer");
     let large = draw(&app, 80, 24);
@@ -461,7 +469,7 @@ fn a_frame_of_another_size_than_the_window_counts_its_own_scrolling() {
 fn the_highlighted_platform_stays_in_view_in_a_small_window() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Platforms);
-        app.update(Message::Resized(60, 16));
+        bezwaar::tui::step(&mut app, Message::Resized(60, 16));
         let check = |app: &App| {
             let terminal = draw(app, 60, 16);
             let buffer = terminal.backend().buffer();
@@ -475,15 +483,15 @@ fn the_highlighted_platform_stays_in_view_in_a_small_window() {
         };
         let count = app.platforms().len();
         for _ in 1..count {
-            app.update(Message::SelectNext);
+            bezwaar::tui::step(&mut app, Message::SelectNext);
             check(&app);
         }
-        assert!(app.scroll > 0, "the list scrolled to reach the last platform");
+        assert!(app.view.scroll > 0, "the list scrolled to reach the last platform");
         for _ in 1..count {
-            app.update(Message::SelectPrevious);
+            bezwaar::tui::step(&mut app, Message::SelectPrevious);
             check(&app);
         }
-        assert_eq!(app.scroll, 0, "back at the first platform, the text above the list shows again");
+        assert_eq!(app.view.scroll, 0, "back at the first platform, the text above the list shows again");
     }
 }
 
@@ -497,25 +505,25 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Platforms);
         app.store = Some(Store::new("/home/anna/.local/share/bezwaar/record.json"));
-        app.update(Message::Resized(60, 16));
+        bezwaar::tui::step(&mut app, Message::Resized(60, 16));
         for _ in 1..app.platforms().len() {
-            app.update(Message::SelectNext);
+            bezwaar::tui::step(&mut app, Message::SelectNext);
         }
-        app.update(Message::ToggleHelp);
-        app.update(Message::CloseHelp);
+        bezwaar::tui::step(&mut app, Message::ToggleHelp);
+        bezwaar::tui::step(&mut app, Message::CloseHelp);
         visible(&app, "after the help");
-        app.update(Message::ToggleLanguage);
+        bezwaar::tui::step(&mut app, Message::ToggleLanguage);
         visible(&app, "in the other language");
-        app.update(Message::Resized(61, 16));
+        bezwaar::tui::step(&mut app, Message::Resized(61, 16));
         visible(&app, "after a resize");
-        app.update(Message::Written(Err(disk_full())));
+        bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
         assert!(app.notice.is_some());
         visible(&app, "with a notice taking room");
         // Scrolling on purpose is left alone.
         for _ in 0..20 {
-            app.update(Message::PageUp);
+            bezwaar::tui::step(&mut app, Message::PageUp);
         }
-        assert_eq!(app.scroll, 0, "{lang:?}");
+        assert_eq!(app.view.scroll, 0, "{lang:?}");
     }
     // Arriving at the list keeps a problem with the record, above the first platform, in view.
     for lang in Lang::ALL {
@@ -526,10 +534,10 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
                 bezwaar::text::OsError::of(&std::io::Error::from_raw_os_error(13)),
             ))),
         );
-        app.update(Message::Resized(60, 16));
-        app.update(Message::Next);
+        bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+        bezwaar::tui::step(&mut app, Message::Next);
         assert_eq!(app.screen, Screen::Platforms);
-        assert_eq!(app.scroll, 0, "{lang:?}: the problem stays in view");
+        assert_eq!(app.view.scroll, 0, "{lang:?}: the problem stays in view");
         visible(&app, "on arrival");
     }
 }
@@ -541,17 +549,17 @@ fn the_selected_overview_entry_stays_in_view_after_a_resize_or_the_help() {
     app.record = Record::with(
         (1..=12).map(|number| Objection::new("facebook", Some(&format!("acct{number}")), date("2025-05-20"))),
     );
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     for _ in 0..5 {
-        app.update(Message::SelectNext);
+        bezwaar::tui::step(&mut app, Message::SelectNext);
     }
     let visible =
         |app: &App, what: &str| assert!(on_screen(app, "› Facebook (acct6)"), "the selected entry {what}");
     visible(&app, "at 80x24");
-    app.update(Message::Resized(60, 16));
+    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
     visible(&app, "after shrinking the window");
-    app.update(Message::ToggleHelp);
-    app.update(Message::CloseHelp);
+    bezwaar::tui::step(&mut app, Message::ToggleHelp);
+    bezwaar::tui::step(&mut app, Message::CloseHelp);
     visible(&app, "after the help");
 }
 
@@ -566,7 +574,7 @@ fn a_read_only_record_offers_only_what_works_there() {
                 Record::default(),
                 Some(Problem::FutureVersion(3)),
             );
-            app.update(Message::Resized(80, 24));
+            bezwaar::tui::step(&mut app, Message::Resized(80, 24));
             let terminal = draw(&app, 80, 24);
             let buffer = terminal.backend().buffer();
             let text: Vec<String> = (0..buffer.area.height).map(|y| row_text(buffer, y)).collect();
@@ -576,7 +584,10 @@ fn a_read_only_record_offers_only_what_works_there() {
                 let start: String = promise.chars().take(30).collect();
                 assert!(!text.contains(&start), "{lang:?} {screen:?}: {start:?} in\n{text}");
             }
-            assert!(!text.contains(&format!("m {}", texts.keys.mark)), "{lang:?} {screen:?}: no m in the footer\n{text}");
+            assert!(
+                !text.contains(&format!("m {}", texts.keys.mark)),
+                "{lang:?} {screen:?}: no m in the footer\n{text}"
+            );
         }
     }
 }

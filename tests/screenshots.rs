@@ -146,7 +146,7 @@ fn app(lang: Lang, screen: Screen) -> App {
     let mut app = App::new(Content::embedded(lang).unwrap(), lang, date("2026-11-29"));
     app.screen = screen;
     app.store = Some(Store::new("/home/anna/.local/share/bezwaar/record.json"));
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
 }
 
@@ -160,20 +160,20 @@ fn marked(mut app: App) -> App {
         objection("facebook", None, None),
         objection("facebook", Some("vereniging"), None),
     ]);
-    app.update(Message::Resized(80, 24));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
 }
 
 /// Every screen, by name.
 fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut help = app(lang, Screen::Step { platform: 0, step: 1 });
-    help.update(Message::ToggleHelp);
+    bezwaar::tui::step(&mut help, Message::ToggleHelp);
     let mut qr = app(lang, Screen::Step { platform: 0, step: 0 });
-    qr.update(Message::ToggleQr);
+    bezwaar::tui::step(&mut qr, Message::ToggleQr);
     let mut editor = marked(app(lang, Screen::Overview));
-    editor.update(Message::AddAccount);
+    bezwaar::tui::step(&mut editor, Message::AddAccount);
     let mut share = app(lang, Screen::Done { platform: 0 });
-    share.update(Message::ShowShare);
+    bezwaar::tui::step(&mut share, Message::ShowShare);
     vec![
         ("warning", app(lang, Screen::Warning)),
         ("risks", app(lang, Screen::Risks)),
@@ -205,9 +205,9 @@ fn committed_screenshots_match_every_screen() {
         };
         for (name, app) in screens(lang) {
             assert_eq!(
-                app.max_scroll(),
+                app.view.limit,
                 bezwaar::ui::max_scroll(&app),
-                "{name}: state changed without a message"
+                "{name}: the view was not fitted after a message"
             );
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();

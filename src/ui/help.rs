@@ -50,5 +50,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let limit = kept_limit(app, area, true);
     let area = self::area(&body, area);
     Clear.render(area, buf);
-    render_scrolled(app, body, area, app.scroll, limit, buf);
+    render_scrolled(app, body, area, app.view.scroll, limit, buf);
 }

@@ -14,7 +14,6 @@ mod qr;
 mod risks;
 mod share;
 mod steps;
-mod theme;
 mod warning;
 
 use std::num::NonZeroU16;
@@ -25,15 +24,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-pub use theme::Theme;
+pub use crate::theme::Theme;
 
 use crate::app::{App, Notice, Overlay, Screen};
 use crate::content::{Texts, fill};
 use crate::record::{Entry, WriteError};
+use crate::viewport::Follow;
 
-/// Below this size the wizard asks for a bigger window instead of cutting text.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::viewport::{MIN_HEIGHT, MIN_WIDTH};
 
 /// What a screen puts in the body: a title, the text, and the links in it (for OSC 8).
 pub struct Body {
@@ -137,7 +135,7 @@ pub fn body_max_scroll(app: &App) -> u16 {
 }
 
 fn max_scroll_of(app: &App, overlay: bool) -> u16 {
-    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
     if too_small(area) {
         return 0;
     }
@@ -153,14 +151,14 @@ fn max_scroll_of(app: &App, overlay: bool) -> u16 {
 /// selected overview entry), with the least change from the current one. Other screens keep
 /// theirs.
 pub fn follow_selection(app: &App, moved: bool) -> u16 {
-    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
     if too_small(area) {
-        return app.scroll;
+        return app.view.scroll;
     }
     match app.screen {
         Screen::Platforms => platforms_follow(app, body_inner(app, area), moved),
         Screen::Overview => overview::follow(app, body_inner(app, area)),
-        _ => app.scroll,
+        _ => app.view.scroll,
     }
 }
 
@@ -182,18 +180,27 @@ fn platforms_follow(app: &App, inner: Rect, whole: bool) -> u16 {
     if app.selected == 0 && bottom <= inner.height {
         return 0;
     }
-    let scroll = app.scroll.max(bottom.saturating_sub(inner.height));
+    let scroll = app.view.scroll.max(bottom.saturating_sub(inner.height));
     scroll.min(top)
 }
 
-/// Whether the window is below the minimum size, where only a request for a bigger one shows.
-pub fn too_small_for(app: &App) -> bool {
-    too_small(Rect::new(0, 0, app.viewport.width, app.viewport.height))
+/// Fits the view to the state after a message: keeps a list's selection in view when the
+/// message asks for that, then finds how far the text can scroll in this window and how much a
+/// page is, and keeps the scroll within them. The state knows nothing of layout; the event loop
+/// fits the view after every message, so the key table, the footer and the frame read the
+/// figures found here instead of laying the text out again.
+pub fn fit(app: &mut App) {
+    if let Follow::Selection { moved } = app.view.follow {
+        app.view.scroll = follow_selection(app, moved);
+    }
+    app.view.limit = max_scroll(app);
+    app.view.page = visible_lines(app).saturating_sub(1).max(1);
+    app.view.scroll = app.view.scroll.min(app.view.limit);
 }
 
 /// How many lines of text are visible at once.
 pub fn visible_lines(app: &App) -> u16 {
-    let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
+    let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
     if too_small(area) {
         return 1;
     }
@@ -209,7 +216,7 @@ impl Widget for &App {
         let areas = areas(self, area);
         header::render(self, areas.header, buf);
         let body = body(self, body_block("", &self.theme).inner(areas.body));
-        let scroll = if self.help_open() { 0 } else { self.scroll };
+        let scroll = if self.help_open() { 0 } else { self.view.scroll };
         render_scrolled(self, body, areas.body, scroll, kept_limit(self, area, false), buf);
         if let Some(paragraph) = notice_paragraph(self) {
             paragraph.render(areas.notice.inner(Margin::new(1, 0)), buf);
@@ -231,9 +238,9 @@ impl Widget for &App {
 /// The scrolling limit the state keeps, when it is the one for this text in this frame: the
 /// help's while the help is open, the screen's otherwise, and only for the window's own size.
 fn kept_limit(app: &App, area: Rect, overlay: bool) -> Option<u16> {
-    let kept = (overlay == app.help_open() && area.as_size() == app.viewport).then(|| app.max_scroll());
-    // Catches, in tests and debug builds, a state changed without a message.
-    debug_assert!(kept.is_none_or(|kept| kept == max_scroll(app)), "the kept scrolling limit is stale");
+    let kept = (overlay == app.help_open() && area.as_size() == app.view.size).then_some(app.view.limit);
+    // Catches, in tests and debug builds, a view not fitted after a message.
+    debug_assert!(kept.is_none_or(|kept| kept == max_scroll(app)), "the view was not fitted");
     kept
 }
 
@@ -407,7 +414,7 @@ mod tests {
         let mut app = app();
         app.screen = Screen::Step { platform: 0, step: 0 };
         app.hyperlinks = true;
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         let buf = render(&app, 80, 24);
         let url = "https://help.instagram.com/contact/767264225370182";
         let opening = format!("\x1b]8;;{url}\x1b\\h");
@@ -424,7 +431,7 @@ mod tests {
     fn without_hyperlinks_no_escape_reaches_the_buffer() {
         let mut app = app();
         app.screen = Screen::Step { platform: 0, step: 0 };
-        app.update(Message::Resized(80, 24));
+        crate::tui::step(&mut app, Message::Resized(80, 24));
         let buf = render(&app, 80, 24);
         assert!(buf.content().iter().all(|cell| !cell.symbol().contains('\x1b')));
     }

@@ -142,7 +142,7 @@ fn window(app: &App, first: usize, width: u16, room: usize) -> (Vec<Line<'static
 
 pub fn body(app: &App, inner: Rect) -> Body {
     let texts = app.texts();
-    let first = usize::from(app.scroll);
+    let first = usize::from(app.view.scroll);
     let (lines, complete) = window(app, first, inner.width, usize::from(inner.height));
     let overflows = height(&lines, inner.width) > usize::from(inner.height);
     Body {
@@ -166,7 +166,7 @@ pub fn max_scroll(app: &App, inner: Rect) -> u16 {
 pub fn follow(app: &App, inner: Rect) -> u16 {
     let entries = app.overview_entries();
     let selected = app.entry.min(entries.len().saturating_sub(1));
-    let mut first = usize::from(app.scroll).min(selected);
+    let mut first = usize::from(app.view.scroll).min(selected);
     let selectable = app.writable() && !entries.is_empty();
     let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
     // Move the window down until the selected entry ends inside it.
