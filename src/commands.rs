@@ -6,7 +6,6 @@
 //! ([`Store::apply`]): they succeed while a wizard is open, and keep every field the person did
 //! not name.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,7 +15,7 @@ use crate::content::{Catalogue, Texts, fill};
 use crate::dates;
 use crate::ics;
 use crate::output::{self, Destination, OutputError};
-use crate::record::{self, Change, Entry, Mark, Objection, Record, Refusal, Store, WriteError};
+use crate::record::{self, Change, Mark, Record, Refusal, Store, WriteError};
 use crate::text::{self, MAX_ACCOUNT_CHARS, MAX_NOTE_CHARS};
 
 /// Exit codes, as `--help` documents them.
@@ -72,17 +71,6 @@ pub struct Context<'a> {
 /// The record's path as it may be printed.
 fn shown_path(store: &Store) -> String {
     text::path(store.path())
-}
-
-/// "Instagram" and "werk" (or "je account"): a platform's name and the account, as people read them.
-pub fn label(
-    texts: &Texts,
-    catalogue: &Catalogue,
-    platform: &str,
-    account: Option<&str>,
-) -> (String, String) {
-    let name = texts.platform_label(catalogue, platform).to_owned();
-    (name, account.unwrap_or(&texts.record.main_account).to_owned())
 }
 
 /// Runs one task of the command line. The guide (which reads and writes the terminal itself),
@@ -189,7 +177,7 @@ pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
         Ok(mark) => mark,
         Err(message) => return Outcome::fail(BAD_INPUT, message),
     };
-    let (name, account) = label(texts, context.catalogue, &mark.platform, mark.account.as_deref());
+    let (name, account) = texts.account_label(context.catalogue, &mark.platform, mark.account.as_deref());
     let (outcome, stderr) = match apply(context, store, Change::Mark(mark)) {
         Ok(done) => done,
         Err(failed) => return failed,
@@ -206,7 +194,7 @@ pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
             (OK, fill(&texts.record.marked, &values))
         }
         record::Outcome::AlreadyMarked { before, after, .. } => {
-            let mut message = already_marked(texts, context.catalogue, before, after);
+            let mut message = texts.already_marked(context.catalogue, before, after);
             if outcome.changed() {
                 message = format!("{message} {}", fill(&texts.record.location, &[("path", &path)]));
             }
@@ -232,53 +220,6 @@ pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
     Outcome { code, stdout: stdout + "\n", stderr }
 }
 
-/// "Facebook (werk) was already marked on 20 May 2025. Nothing changed. Kept: the confirmation
-/// of 21 May 2025 and your note.": what marking again did, and what it kept.
-pub fn already_marked(texts: &Texts, catalogue: &Catalogue, before: &Objection, after: &Objection) -> String {
-    let record = &texts.record;
-    let (name, account) = label(texts, catalogue, &before.platform, before.account.as_deref());
-    let mut changed = Vec::new();
-    let mut kept = Vec::new();
-    if after.submitted_on != before.submitted_on {
-        changed.push(fill(&record.item_new_date, &[("date", &texts.date(after.submitted_on))]));
-    }
-    match (before.confirmation_on, after.confirmation_on) {
-        (_, Some(now)) if before.confirmation_on != after.confirmation_on => {
-            changed.push(fill(&record.item_new_confirmation, &[("date", &texts.date(now))]));
-        }
-        (Some(then), _) => kept.push(fill(&record.item_confirmation, &[("date", &texts.date(then))])),
-        _ => {}
-    }
-    match (&before.note, &after.note) {
-        (then, now) if then != now => {
-            changed.push(if now.is_some() {
-                record.item_note.clone()
-            } else {
-                record.item_note_removed.clone()
-            });
-        }
-        (Some(_), _) => kept.push(record.item_note.clone()),
-        _ => {}
-    }
-    if !after.extra.is_empty() {
-        kept.push(record.item_extra.clone());
-    }
-    let values =
-        [("platform", name.as_str()), ("account", &account), ("date", &texts.date(before.submitted_on))];
-    let mut message = fill(&record.already_marked, &values);
-    message.push(' ');
-    if changed.is_empty() {
-        message.push_str(&record.unchanged);
-    } else {
-        message.push_str(&fill(&record.changed, &[("items", &texts.list(&changed))]));
-    }
-    if !kept.is_empty() {
-        message.push(' ');
-        message.push_str(&fill(&record.kept, &[("items", &texts.list(&kept))]));
-    }
-    message
-}
-
 /// `bezwaar unmark`: removes every mark for a platform and account, and says how many.
 pub fn unmark(context: &Context, args: &UnmarkArgs) -> Outcome {
     let texts = context.texts;
@@ -291,7 +232,7 @@ pub fn unmark(context: &Context, args: &UnmarkArgs) -> Outcome {
         Err(message) => return Outcome::fail(BAD_INPUT, message),
     };
     let account = text::clean_optional(args.account.as_deref());
-    let (name, shown) = label(texts, context.catalogue, &platform, account.as_deref());
+    let (name, shown) = texts.account_label(context.catalogue, &platform, account.as_deref());
     let change = Change::Unmark { platform, account };
     let (outcome, stderr) = match apply(context, store, change) {
         Ok(done) => done,
@@ -354,7 +295,7 @@ pub fn status(context: &Context, args: &StatusArgs) -> Outcome {
         };
     }
     let mut stdout = String::new();
-    for line in status_lines(texts, context.catalogue, &record, context.today) {
+    for line in texts.status_lines(context.catalogue, &record, context.today) {
         stdout.push_str(&line);
         stdout.push('\n');
     }
@@ -439,79 +380,6 @@ pub fn platforms(context: &Context, args: &PlatformsArgs) -> Outcome {
         ));
     }
     Outcome { stdout, ..Outcome::default() }
-}
-
-/// One line per objection, one for each platform without any, and one for each entry that
-/// cannot be read. An account that is in the record twice, and a date that breaks the rule,
-/// are said on its line.
-pub fn status_lines(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<String> {
-    // How many entries each account has, counted once: a large record is not counted again
-    // for each of its lines.
-    let mut counts: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for objection in record.objections() {
-        *counts.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
-    }
-    let count = |objection: &Objection| {
-        counts.get(&(objection.platform.as_str(), objection.account.as_deref())).copied().unwrap_or(1)
-    };
-    let mut lines = Vec::new();
-    for platform in &catalogue.platforms {
-        let mut any = false;
-        for objection in record.for_platform(&platform.id) {
-            any = true;
-            lines.push(objection_line(texts, catalogue, count(objection), objection, today));
-        }
-        if !any {
-            lines.push(format!("{}: {}", texts.platform_name(platform), texts.record.not_yet));
-        }
-    }
-    // Entries for platforms this version does not know are kept and shown as they are.
-    for objection in record.objections().filter(|o| catalogue.platform(&o.platform).is_none()) {
-        lines.push(objection_line(texts, catalogue, count(objection), objection, today));
-    }
-    for (index, entry) in record.entries().iter().enumerate() {
-        if let Entry::Unreadable(unreadable) = entry {
-            lines.push(unreadable_line(texts, index, &unreadable.problem));
-        }
-    }
-    lines
-}
-
-/// "Entry 3 of your record cannot be read: ... It stays in the file as it is."
-pub fn unreadable_line(texts: &Texts, index: usize, problem: &record::EntryProblem) -> String {
-    let values = [("number", (index + 1).to_string()), ("problem", texts.entry_problem(problem))];
-    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    fill(&texts.record.unreadable_entry, &values)
-}
-
-/// What the record says about one objection beyond its status: that its account is in the
-/// record more than once (`count` times), that a date breaks the rule.
-pub fn objection_notes(texts: &Texts, count: usize, objection: &Objection, today: NaiveDate) -> Vec<String> {
-    let mut notes = Vec::new();
-    if count > 1 {
-        notes.push(fill(&texts.record.duplicate, &[("count", &count.to_string())]));
-    }
-    if let Some(problem) = dates::problem(objection.submitted_on, objection.confirmation_on, today) {
-        notes.push(fill(&texts.record.date_problem, &[("problem", &texts.date_error(&problem, today))]));
-    }
-    notes
-}
-
-fn objection_line(
-    texts: &Texts,
-    catalogue: &Catalogue,
-    count: usize,
-    objection: &Objection,
-    today: NaiveDate,
-) -> String {
-    let who = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
-    let mut line = format!("{who}: {}", texts.objection_status(catalogue, objection));
-    let notes = objection_notes(texts, count, objection, today);
-    if !notes.is_empty() {
-        line.push_str(". ");
-        line.push_str(&notes.join(" "));
-    }
-    line
 }
 
 #[cfg(test)]

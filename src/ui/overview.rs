@@ -8,7 +8,6 @@ use ratatui::text::{Line, Text};
 
 use super::{Body, Window, problem_text, styled, wrapped};
 use crate::app::App;
-use crate::commands;
 use crate::content::fill;
 use crate::ics;
 use crate::record::{Entry, Objection};
@@ -94,7 +93,7 @@ fn objection_lines(app: &App, objection: &Objection, count: usize, chosen: bool)
     if let Some(note) = &objection.note {
         lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
     }
-    for note in commands::objection_notes(texts, count, objection, app.today) {
+    for note in texts.objection_notes(count, objection, app.today) {
         lines.push(styled(format!("    {note}"), theme.problem));
     }
     lines

@@ -4,8 +4,14 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{ArgAction, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod help;
+mod mistake;
+
+pub use help::{command, completions, manpage};
+pub use mistake::mistake;
 
 use crate::content::{CliTexts, Lang, fill};
 
@@ -141,166 +147,6 @@ pub struct HelpFacts {
     pub platforms: Vec<String>,
 }
 
-/// The command line with every help text in the person's language.
-pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
-    let options = texts.options_heading.clone();
-    let accepted = facts.platforms.join(", ");
-    let after_help = format!("{}\n\n{}", texts.after_help, texts.exit_codes);
-    // Every subcommand's help in the person's language, its usage line included: clap's own
-    // "[OPTIONS]" would be English.
-    let subcommand = |command: clap::Command, about: &str, arguments: &str| {
-        let name = command.get_name().to_owned();
-        command
-            .about(about.to_owned())
-            .help_template(texts.usage_template.clone())
-            .override_usage(fill(&texts.usage_subcommand, &[("command", &name), ("arguments", arguments)]))
-    };
-    let option = |arg: clap::Arg, help: &str| arg.help(help.to_owned()).help_heading(options.clone());
-    let valued = |arg: clap::Arg, help: &str, value: &str| option(arg, help).value_name(value.to_owned());
-    let positional = |arg: clap::Arg| {
-        arg.help(fill(&texts.platform_help, &[("accepted", &accepted)]))
-            .help_heading(texts.arguments_heading.clone())
-            .value_name(texts.value_platform.clone())
-    };
-    let required = |value: &str| format!(" <{value}>");
-    let data_file = fill(&texts.data_file_help, &[("default", &facts.default_data_file)]);
-    let date = texts.value_date.as_str();
-    Cli::command()
-        .about(texts.about.clone())
-        .help_template(texts.usage_template.clone())
-        .override_usage(texts.usage.clone())
-        .subcommand_help_heading(texts.commands_heading.clone())
-        .after_help(after_help)
-        .mut_arg("lang", |arg| option(arg, &texts.lang_help).hide_possible_values(true))
-        .mut_arg("data_file", |arg| valued(arg, &data_file, &texts.value_path))
-        .mut_arg("help", |arg| option(arg, &texts.help_help))
-        .mut_arg("version", |arg| option(arg, &texts.version_help))
-        .mut_subcommand("status", |command| {
-            subcommand(command, &texts.status_about, "").mut_arg("json", |arg| option(arg, &texts.json_help))
-        })
-        .mut_subcommand("mark", |command| {
-            subcommand(command, &texts.mark_about, &required(&texts.value_platform))
-                .mut_arg("platform", positional)
-                .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
-                .mut_arg("date", |arg| valued(arg, &texts.date_help, date))
-                .mut_arg("confirmed", |arg| valued(arg, &texts.confirmed_help, date))
-                .mut_arg("note", |arg| valued(arg, &texts.note_help, &texts.value_note))
-        })
-        .mut_subcommand("platforms", |command| {
-            subcommand(command, &texts.platforms_about, "")
-                .mut_arg("json", |arg| option(arg, &texts.platforms_json_help))
-        })
-        .mut_subcommand("share", |command| subcommand(command, &texts.share_about, ""))
-        .mut_subcommand("guide", |command| {
-            let help = fill(&texts.guide_platform_help, &[("accepted", &accepted)]);
-            subcommand(command, &texts.guide_about, &format!(" [{}]", texts.value_platform)).mut_arg(
-                "platform",
-                |arg| {
-                    arg.help(help)
-                        .help_heading(texts.arguments_heading.clone())
-                        .value_name(texts.value_platform.clone())
-                },
-            )
-        })
-        .mut_subcommand("remind", |command| {
-            subcommand(command, &texts.remind_about, "")
-                .mut_arg("ics", |arg| valued(arg, &texts.ics_help, &texts.value_file))
-                .mut_arg("force", |arg| option(arg, &texts.force_help))
-        })
-        .mut_subcommand("unmark", |command| {
-            subcommand(command, &texts.unmark_about, &required(&texts.value_platform))
-                .mut_arg("platform", positional)
-                .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
-        })
-        .mut_subcommand("completions", |command| {
-            subcommand(command, &texts.completions_about, &required(&texts.value_shell)).mut_arg(
-                "shell",
-                |arg| {
-                    arg.help(texts.shell_help.clone())
-                        .help_heading(texts.arguments_heading.clone())
-                        .value_name(texts.value_shell.clone())
-                        .hide_possible_values(true)
-                },
-            )
-        })
-        .mut_subcommand("manpage", |command| subcommand(command, &texts.manpage_about, ""))
-}
-
-/// Completions for `shell`, from the same command line as `--help`, in the person's language.
-pub fn completions(texts: &CliTexts, facts: &HelpFacts, shell: Shell) -> String {
-    let mut command = command(texts, facts);
-    let mut out = Vec::new();
-    match shell {
-        Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut command, "bezwaar", &mut out),
-        Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut command, "bezwaar", &mut out),
-        Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut command, "bezwaar", &mut out),
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The manual page (roff), from the same command line as `--help`, in the person's language:
-/// one page, with a part for every command (its usage line, what it does, its options), so that
-/// it names no other page.
-pub fn manpage(texts: &CliTexts, facts: &HelpFacts) -> std::io::Result<String> {
-    let command = command(texts, facts);
-    let man = clap_mangen::Man::new(command.clone());
-    let mut out = Vec::new();
-    man.render_title(&mut out)?;
-    man.render_name_section(&mut out)?;
-    man.render_synopsis_section(&mut out)?;
-    man.render_description_section(&mut out)?;
-    man.render_options_section(&mut out)?;
-    // In the order `--help` lists them.
-    let mut subcommands: Vec<&clap::Command> = command.get_subcommands().collect();
-    subcommands.sort_by_key(|subcommand| subcommand.get_display_order());
-    for subcommand in subcommands {
-        let name = format!("bezwaar {}", subcommand.get_name());
-        let usage =
-            subcommand.get_overridden_usage().map(ToString::to_string).unwrap_or_else(|| name.clone());
-        let about = subcommand.get_about().map(ToString::to_string).unwrap_or_default();
-        let mut part = Vec::new();
-        clap_mangen::Man::new(subcommand.clone().disable_help_flag(true))
-            .render_options_section(&mut part)?;
-        // The command's own headings (arguments, options) are parts of its part.
-        let part = String::from_utf8_lossy(&part).replace("\n.SH ", "\n.SS ");
-        let part = part.strip_prefix(".SH ").map_or(part.clone(), |rest| format!(".SS {rest}"));
-        out.extend_from_slice(
-            format!(
-                ".SH \"{}\"\n.B {}\n.PP\n{}\n",
-                name.to_uppercase(),
-                roff_text(&usage),
-                roff_text(&about)
-            )
-            .as_bytes(),
-        );
-        out.extend_from_slice(part.as_bytes());
-    }
-    man.render_extra_section(&mut out)?;
-    man.render_version_section(&mut out)?;
-    // The page's own headings, in the person's language.
-    let headings = [
-        ("NAME", &texts.man_name),
-        ("SYNOPSIS", &texts.man_synopsis),
-        ("DESCRIPTION", &texts.man_description),
-        ("EXTRA", &texts.man_notes),
-        ("VERSION", &texts.man_version),
-    ];
-    let mut page = String::from_utf8_lossy(&out).into_owned();
-    for (heading, said) in headings {
-        page = page.replace(&format!("\n.SH {heading}\n"), &format!("\n.SH {said}\n"));
-    }
-    Ok(page)
-}
-
-/// Text for a roff line: backslashes escaped, and no line that starts like a request.
-fn roff_text(text: &str) -> String {
-    let escaped = text.replace('\\', "\\e");
-    match escaped.chars().next() {
-        Some('.' | '\'') => format!("\\&{escaped}"),
-        _ => escaped,
-    }
-}
-
 /// The `--lang` value in the raw arguments, so that even `--help` speaks the chosen language.
 pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
     let mut args = args.iter().map(|arg| arg.to_str().unwrap_or_default());
@@ -314,96 +160,6 @@ pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
         if arg == "--lang" {
             return args.next().and_then(Lang::from_code);
         }
-    }
-    None
-}
-
-/// A mistake on the command line, said in the person's language (clap's own messages are in
-/// English): what bezwaar did not understand, what it may have meant, and which help to read.
-pub fn mistake(texts: &CliTexts, command: &clap::Command, error: &clap::Error, args: &[OsString]) -> String {
-    let context = |kind: ContextKind| match error.get(kind)? {
-        ContextValue::String(value) => Some(value.clone()),
-        ContextValue::Strings(values) => Some(values.join(", ")),
-        ContextValue::StyledStr(value) => Some(value.to_string()),
-        ContextValue::StyledStrs(values) => {
-            Some(values.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
-        }
-        _ => None,
-    };
-    let quoted = |value: String| format!("'{}'", crate::text::shown(&value, 80));
-    // "--lang <nl|en>" is said as "--lang".
-    let flag = |arg: String| arg.split_whitespace().next().map(str::to_owned).unwrap_or(arg);
-    let mut lines = Vec::new();
-    let input = context(ContextKind::InvalidSubcommand).or_else(|| context(ContextKind::InvalidArg));
-    match (error.kind(), input) {
-        // What is not text is not shown back either, whatever clap made of it.
-        _ if args.iter().any(|arg| arg.to_str().is_none()) => lines.push(texts.mistake_not_text.clone()),
-        (ErrorKind::ArgumentConflict, Some(option)) => {
-            lines.push(fill(&texts.mistake_twice, &[("input", &flag(option))]));
-        }
-        (ErrorKind::TooManyValues, _) if error.get(ContextKind::InvalidValue).is_some() => {
-            let value = context(ContextKind::InvalidValue).unwrap_or_default();
-            lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(value))]));
-        }
-        (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, Some(input)) => {
-            lines.push(fill(&texts.mistake_unknown, &[("input", &quoted(input))]));
-            let suggestion =
-                context(ContextKind::SuggestedSubcommand).or_else(|| context(ContextKind::SuggestedArg));
-            if let Some(suggestion) = suggestion {
-                lines.push(fill(&texts.mistake_suggestion, &[("suggestion", &quoted(suggestion))]));
-            }
-        }
-        (ErrorKind::InvalidValue, Some(option)) => {
-            let value = context(ContextKind::InvalidValue).unwrap_or_default();
-            match context(ContextKind::ValidValue).filter(|accepted| !accepted.is_empty()) {
-                // An option given without its value.
-                _ if value.is_empty() => lines.push(fill(&texts.mistake_missing, &[("missing", &option)])),
-                Some(accepted) => lines.push(fill(
-                    &texts.mistake_value,
-                    &[("input", &quoted(value)), ("option", &flag(option)), ("accepted", &accepted)],
-                )),
-                None => lines.push(fill(&texts.mistake_other, &[("detail", &quoted(value))])),
-            }
-        }
-        (ErrorKind::MissingRequiredArgument, Some(missing)) => {
-            lines.push(fill(&texts.mistake_missing, &[("missing", &missing)]));
-        }
-        _ => {
-            // Anything else: clap's own first line, which names the problem, in English.
-            let rendered = error.render().to_string();
-            let detail = rendered.lines().next().unwrap_or_default().trim_start_matches("error: ");
-            lines.push(fill(&texts.mistake_other, &[("detail", &crate::text::shown(detail, 200))]));
-        }
-    }
-    let named = named_command(command, args);
-    let help = named.map_or("bezwaar --help".to_owned(), |name| format!("bezwaar {name} --help"));
-    lines.push(fill(&texts.mistake_help, &[("help", &help)]));
-    format!("bezwaar: {}", lines.join("\n"))
-}
-
-/// The command named on the command line, if any: the first word that is neither an option nor
-/// an option's value, before any `--`.
-fn named_command<'a>(command: &clap::Command, args: &'a [OsString]) -> Option<&'a str> {
-    let takes_value = |word: &str| {
-        command.get_arguments().any(|arg| {
-            let named = word.strip_prefix("--").is_some_and(|long| arg.get_long() == Some(long))
-                || word.strip_prefix('-').and_then(|short| short.chars().next()) == arg.get_short();
-            named && arg.get_action().takes_values()
-        })
-    };
-    let mut words = args.iter().skip(1).map(|arg| arg.to_str());
-    while let Some(word) = words.next() {
-        let word = word?;
-        if word == "--" {
-            return None;
-        }
-        if word.starts_with('-') {
-            if !word.contains('=') && takes_value(word) {
-                words.next();
-            }
-            continue;
-        }
-        return command.get_subcommands().any(|sub| sub.get_name() == word).then_some(word);
     }
     None
 }

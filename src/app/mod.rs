@@ -2,20 +2,23 @@
 //! reach outside (open a browser, copy, suspend) are returned as [`Effect`]s for the event loop
 //! to perform, and their outcome comes back as a message.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 use url::Url;
 
-use crate::content::{Content, Lang, Platform, STEPS_PER_PLATFORM, Texts};
+mod message;
+mod navigation;
+mod record;
+
+pub use message::{Effect, Message, Notice};
+
+use record::Listing;
+
+use crate::content::{Content, Lang, Platform, Texts};
 use crate::deadline::Deadline;
-use crate::editor::{EditError, Editor};
+use crate::editor::Editor;
 use crate::links;
-use crate::record::{
-    Applied, Change, Entry, EntryId, LoadError, Mark, Objection, Outcome, Problem, Record, Refusal, Stamp,
-    Store, WriteError,
-};
+use crate::record::{Change, EntryId, LoadError, Problem, Record, Stamp, Store, WriteError};
 use crate::theme::Theme;
 use crate::viewport::{Follow, Viewport};
 
@@ -53,132 +56,6 @@ impl Screen {
     }
 }
 
-/// Everything that can happen to the wizard.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    Next,
-    Back,
-    ScrollUp,
-    ScrollDown,
-    PageUp,
-    PageDown,
-    SelectPrevious,
-    SelectNext,
-    /// Choose the platform at this index directly.
-    Choose(usize),
-    OpenLink,
-    CopyLink,
-    /// Show or hide the form's link as a QR code.
-    ToggleQr,
-    /// Mark the current platform as submitted, or ask to remove the mark.
-    Mark,
-    /// The answer to the yes/no question.
-    Confirm(bool),
-    ShowOverview,
-    /// Show the message for family and friends.
-    ShowShare,
-    /// Copy that message.
-    CopyMessage,
-    /// Try the changes that could not be saved again.
-    Retry,
-    /// Open the form for the selected objection's details.
-    Edit,
-    /// Open an empty form for another account on the selected objection's platform.
-    AddAccount,
-    /// Ask to remove the selected objection.
-    Remove,
-    /// A key typed into the form.
-    EditKey(crossterm::event::KeyEvent),
-    /// Text pasted into the form.
-    Paste(String),
-    NextField,
-    PreviousField,
-    SaveEdit,
-    CancelEdit,
-    ToggleHelp,
-    CloseHelp,
-    ToggleLanguage,
-    Quit,
-    /// Ctrl-C: quit at once, whatever the state.
-    Interrupt,
-    Suspend,
-    Resized(u16, u16),
-    /// The browser call returned.
-    Opened(Result<(), String>),
-    /// The copy call returned.
-    Copied(Result<(), String>),
-    /// The changes were applied to the record on disk (with the record as it is now), or not.
-    Written(Result<Applied, WriteError>),
-    /// The record file changed since it was last read here (by another window, a command, an
-    /// editor): how it looks now, and what it holds.
-    Reloaded(Option<Stamp>, Result<Record, LoadError>),
-}
-
-/// Work the event loop does on the wizard's behalf.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Open(Url),
-    Copy(Url),
-    /// Copy a message (built from the content, never from typed text).
-    CopyText(String),
-    /// Apply these changes to the record as it is on disk now, and save it.
-    Write(Vec<Change>),
-    Suspend,
-}
-
-/// What bezwaar tells the person after an action, until the screen changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    Opened,
-    OpenFailed,
-    Refused,
-    Copied,
-    CopyFailed,
-    /// The platform (catalogue index) was marked as submitted.
-    Marked(usize),
-    /// The platform (catalogue index) was marked already, on this date; nothing changed.
-    AlreadyMarked(usize, NaiveDate),
-    /// An entry was removed: what it held.
-    Unmarked(Entry),
-    /// The entry a change was for was changed or removed elsewhere; nothing was saved.
-    NotFound,
-    /// The record file was changed by someone else; the screen shows it as it is now.
-    ChangedElsewhere,
-    /// Changes that could not be saved before were tried again, and one of them no longer fit
-    /// the record (its entry was changed or removed elsewhere).
-    NotAllSaved,
-    /// The record file changed and cannot be read now.
-    Unreadable(LoadError),
-    SaveFailed(WriteError),
-    /// Marking is not possible: the record is read-only.
-    ReadOnly,
-    /// The record's problem found at start.
-    Problem,
-    /// Quitting would leave a change unsaved.
-    UnsavedQuit,
-    MessageCopied,
-    /// A retried save worked.
-    Saved,
-}
-
-impl Notice {
-    pub fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            Notice::OpenFailed
-                | Notice::Refused
-                | Notice::CopyFailed
-                | Notice::SaveFailed(_)
-                | Notice::NotFound
-                | Notice::NotAllSaved
-                | Notice::Unreadable(_)
-                | Notice::ReadOnly
-                | Notice::Problem
-                | Notice::UnsavedQuit
-        )
-    }
-}
-
 /// The entry the yes/no question offers to remove.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmark(pub EntryId);
@@ -195,46 +72,6 @@ pub enum Overlay {
     /// The form for an objection's details, over the overview (boxed: it is far larger than
     /// the rest).
     Editor(Box<Editor>),
-}
-
-/// What the overview lists, derived from the record whenever it changes (a record can hold
-/// thousands of entries, and the overview asks for this several times a frame).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-struct Listing {
-    /// The record's entries (their places in the record) in the overview's order.
-    order: Vec<usize>,
-    /// For each entry of the record, how many entries are for its platform and account.
-    counts: Vec<usize>,
-}
-
-impl Listing {
-    fn of(record: &Record, platforms: &[Platform]) -> Listing {
-        let entries = record.entries();
-        // Where each entry goes: its platform's place in the catalogue, then platforms this
-        // version does not know, then entries that cannot be read; within each, the record's order.
-        let group = |entry: &Entry| match entry.objection() {
-            Some(objection) => {
-                platforms.iter().position(|p| p.id == objection.platform).unwrap_or(platforms.len())
-            }
-            None => platforms.len() + 1,
-        };
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        let groups: Vec<usize> = entries.iter().map(group).collect();
-        order.sort_by_key(|index| groups[*index]);
-        let mut per_account: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-        for objection in record.objections() {
-            *per_account.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
-        }
-        let counts = entries
-            .iter()
-            .map(|entry| {
-                entry.objection().map_or(1, |o| {
-                    per_account.get(&(o.platform.as_str(), o.account.as_deref())).copied().unwrap_or(1)
-                })
-            })
-            .collect();
-        Listing { order, counts }
-    }
 }
 
 /// The whole state of the wizard.
@@ -354,39 +191,6 @@ impl App {
         if self.editor().is_some() {
             self.overlay = None;
         }
-    }
-
-    /// Whether marks can be saved.
-    pub fn writable(&self) -> bool {
-        self.problem.as_ref().is_none_or(Problem::allows_writing)
-    }
-
-    /// The platform that `m` marks: the one on its last step or end screen.
-    pub fn markable_platform(&self) -> Option<usize> {
-        match self.screen {
-            Screen::Step { platform, step } if step + 1 == STEPS_PER_PLATFORM => Some(platform),
-            Screen::Done { platform } => Some(platform),
-            _ => None,
-        }
-    }
-
-    /// The objection marked for a platform: the one without an account label, else the first.
-    pub fn marked(&self, platform: usize) -> Option<&Objection> {
-        self.marked_index(platform).and_then(|index| self.record.entries().get(index)?.objection())
-    }
-
-    /// Where in the record [`App::marked`] is.
-    fn marked_index(&self, platform: usize) -> Option<usize> {
-        let id = &self.platforms().get(platform)?.id;
-        let entries = self.record.entries();
-        let of = |account_matters: bool| {
-            entries.iter().position(|entry| {
-                entry
-                    .objection()
-                    .is_some_and(|o| o.platform == *id && (!account_matters || o.account.is_none()))
-            })
-        };
-        of(true).or_else(|| of(false))
     }
 
     pub fn texts(&self) -> &Texts {
@@ -565,243 +369,9 @@ impl App {
         None
     }
 
-    fn next_screen(&self) -> Screen {
-        match self.screen {
-            Screen::Warning => Screen::Risks,
-            Screen::Risks => Screen::Platforms,
-            Screen::Platforms => Screen::Step { platform: self.selected, step: 0 },
-            Screen::Step { platform, step } if step + 1 < STEPS_PER_PLATFORM => {
-                Screen::Step { platform, step: step + 1 }
-            }
-            Screen::Step { platform, .. } => Screen::Done { platform },
-            Screen::Done { .. } => Screen::Platforms,
-            Screen::Overview => Screen::Overview,
-            Screen::Share => Screen::Share,
-        }
-    }
-
-    fn previous_screen(&self) -> Screen {
-        match self.screen {
-            Screen::Warning | Screen::Risks => Screen::Warning,
-            Screen::Platforms => Screen::Risks,
-            Screen::Step { step: 0, .. } => Screen::Platforms,
-            Screen::Step { platform, step } => Screen::Step { platform, step: step - 1 },
-            Screen::Done { platform } => Screen::Step { platform, step: STEPS_PER_PLATFORM - 1 },
-            Screen::Overview | Screen::Share => self.back_to,
-        }
-    }
-
-    /// The platform the end screen offers next: the one the catalogue names (Instagram and
-    /// Facebook name each other), else the next in the list.
-    pub fn other_platform(&self, platform: usize) -> usize {
-        let platforms = self.platforms();
-        let named = platforms.get(platform).and_then(|p| p.next.as_deref());
-        named
-            .and_then(|id| platforms.iter().position(|p| p.id == id))
-            .unwrap_or((platform + 1) % platforms.len())
-    }
-
-    fn go(&mut self, screen: Screen) {
-        if screen == self.screen {
-            return;
-        }
-        match (self.screen, screen) {
-            (Screen::Done { platform }, Screen::Platforms) => self.selected = self.other_platform(platform),
-            (Screen::Step { platform, .. }, Screen::Platforms) => self.selected = platform,
-            _ => {}
-        }
-        self.screen = screen;
-        self.view.scroll = 0;
-        if !self.keep_notice {
-            self.notice = None;
-        }
-    }
-
-    /// The record's entries (their places in the record) in the order the overview lists them:
-    /// catalogue order, then platforms this version does not know, then entries that cannot be
-    /// read.
-    pub fn overview_entries(&self) -> &[usize] {
-        // Catches, in tests and debug builds, a record changed without a message.
-        debug_assert!(self.listing == Listing::of(&self.record, self.platforms()), "the listing is stale");
-        &self.listing.order
-    }
-
-    /// How many entries of the record are for the same platform and account as the one at
-    /// `index` (more than one: a duplicate, which the overview says).
-    pub fn account_count(&self, index: usize) -> usize {
-        self.listing.counts.get(index).copied().unwrap_or(1)
-    }
-
-    /// Derives the overview's listing from the record, after every change to it.
-    fn relist(&mut self) {
-        self.listing = Listing::of(&self.record, self.content.platforms());
-    }
-
     /// "Instagram", or "Facebook (werk)" for a named account.
     pub fn entry_label(&self, platform: &str, account: Option<&str>) -> String {
         self.texts().entry_label(&self.content.catalogue, platform, account)
-    }
-
-    /// Where in the record the entry selected in the overview is, when it can be changed.
-    pub fn selected_index(&self) -> Option<usize> {
-        if self.screen != Screen::Overview || !self.writable() {
-            return None;
-        }
-        self.overview_entries().get(self.entry).copied()
-    }
-
-    /// The objection selected in the overview, when it can be changed.
-    pub fn selected_objection(&self) -> Option<&Objection> {
-        self.record.entries().get(self.selected_index()?)?.objection()
-    }
-
-    /// Opens a screen outside the wizard's order (overview, message); back returns here.
-    fn visit(&mut self, screen: Screen) {
-        if self.screen != screen {
-            if !matches!(self.screen, Screen::Overview | Screen::Share) {
-                self.back_to = self.screen;
-            }
-            self.go(screen);
-        }
-    }
-
-    fn mark(&mut self) -> Option<Effect> {
-        let platform = self.markable_platform()?;
-        if !self.writable() {
-            self.notice = Some(Notice::ReadOnly);
-            return None;
-        }
-        if let Some(index) = self.marked_index(platform) {
-            self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(index)?)));
-            return None;
-        }
-        let id = self.platforms()[platform].id.clone();
-        self.change(Change::Mark(Mark::new(&id, None, self.today)))
-    }
-
-    /// Asks the event loop to apply a change (with any that could not be saved before) to the
-    /// record as it is on disk now.
-    fn change(&mut self, change: Change) -> Option<Effect> {
-        self.pending.push(change);
-        Some(Effect::Write(self.pending.clone()))
-    }
-
-    /// Whether changes made here are not saved yet.
-    pub fn unsaved(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// Shows the changes that could not be saved on the record, so that nothing the person
-    /// did vanishes from the screen.
-    fn apply_pending_here(&mut self) {
-        for change in &self.pending[self.applied_here..] {
-            self.record.apply(change);
-        }
-        self.applied_here = self.pending.len();
-    }
-
-    /// The changes reached the file: show the record as it is now, and what the last change
-    /// (the one just made) did.
-    fn written(&mut self, applied: Applied) {
-        let retried = matches!(self.notice, Some(Notice::SaveFailed(_) | Notice::UnsavedQuit));
-        let changes = std::mem::take(&mut self.pending);
-        self.applied_here = 0;
-        self.record = applied.record;
-        self.relist();
-        self.seen = applied.stamp;
-        if let Some(set_aside) = applied.set_aside {
-            self.problem = Some(Problem::SetAside { problem: set_aside.problem, aside: set_aside.aside });
-        }
-        let platform_index = |id: &str| self.platforms().iter().position(|p| p.id == id);
-        let notice = match changes.last().zip(applied.outcomes.last()) {
-            Some((Change::Mark(mark), Outcome::Added(_))) => {
-                platform_index(&mark.platform).map(Notice::Marked)
-            }
-            Some((Change::Mark(mark), Outcome::AlreadyMarked { before, .. })) => {
-                platform_index(&mark.platform)
-                    .map(|platform| Notice::AlreadyMarked(platform, before.submitted_on))
-            }
-            Some((_, Outcome::Added(after) | Outcome::Edited { after, .. })) => {
-                let after = Entry::Objection(after.clone());
-                if let Some(index) = self.record.entries().iter().rposition(|entry| *entry == after) {
-                    self.entry = self.overview_entries().iter().position(|i| *i == index).unwrap_or(0);
-                }
-                self.close_editor();
-                None
-            }
-            Some((_, Outcome::Removed(entries))) => entries.first().cloned().map(Notice::Unmarked),
-            Some((_, Outcome::NotFound)) => match self.editor_mut() {
-                Some(editor) => {
-                    editor.error = Some(EditError::ChangedElsewhere);
-                    None
-                }
-                None => Some(Notice::NotFound),
-            },
-            Some((_, Outcome::Refused(refusal))) => match (self.editor_mut(), refusal) {
-                (Some(editor), Refusal::AccountTaken { account, .. }) => {
-                    editor.error = Some(match account {
-                        Some(account) => EditError::AccountTaken(account.clone()),
-                        None => EditError::AccountNeeded,
-                    });
-                    None
-                }
-                (Some(editor), Refusal::Dates(error)) => {
-                    editor.error = Some(EditError::Date(error.clone()));
-                    None
-                }
-                _ => Some(Notice::NotFound),
-            },
-            _ => None,
-        };
-        self.entry = self.entry.min(self.record.entries().len().saturating_sub(1));
-        // A change that could not be saved before, tried again now, may no longer fit the record:
-        // that is said, never dropped in silence.
-        let landed = |outcome: &Outcome| !matches!(outcome, Outcome::NotFound | Outcome::Refused(_));
-        let (last, earlier) = applied
-            .outcomes
-            .split_last()
-            .map_or((true, true), |(last, earlier)| (landed(last), earlier.iter().all(landed)));
-        self.notice = if !earlier {
-            Some(Notice::NotAllSaved)
-        } else if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside { .. }))
-            && notice.is_none()
-        {
-            Some(Notice::Problem)
-        } else if retried && last {
-            Some(Notice::Saved)
-        } else {
-            notice
-        };
-    }
-
-    /// The record file changed under the wizard: show it as it is now.
-    fn reloaded(&mut self, stamp: Option<Stamp>, result: Result<Record, LoadError>) {
-        self.seen = stamp;
-        match result {
-            Ok(record) => {
-                let selected = self.selected_index().and_then(|index| self.record.id_of(index));
-                self.record = record;
-                self.applied_here = 0;
-                self.apply_pending_here();
-                self.relist();
-                // A file that could not be read before reads again.
-                if self.problem.as_ref().is_some_and(|problem| !problem.allows_writing()) {
-                    self.problem = None;
-                }
-                self.notice = Some(Notice::ChangedElsewhere);
-                let entries = self.overview_entries();
-                self.entry = selected
-                    .and_then(|id| self.record.position(&id))
-                    .and_then(|index| entries.iter().position(|i| *i == index))
-                    .unwrap_or(self.entry)
-                    .min(entries.len().saturating_sub(1));
-            }
-            Err(LoadError::FutureVersion(version)) => {
-                self.problem = Some(Problem::FutureVersion(version));
-                self.notice = Some(Notice::Problem);
-            }
-            Err(error) => self.notice = Some(Notice::Unreadable(error)),
-        }
     }
 
     fn link_effect(&mut self, effect: fn(Url) -> Effect) -> Option<Effect> {
@@ -823,6 +393,8 @@ impl App {
 mod tests {
     use super::*;
     use crate::dates::DateError;
+    use crate::editor::EditError;
+    use crate::record::{Entry, Mark, Objection};
     use crate::text::OsError;
     use chrono::Utc;
     use std::time::Duration;

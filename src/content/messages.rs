@@ -1,0 +1,214 @@
+//! The texts of messages rather than screens: the record's, the command line's, the plain
+//! guide's, the details form's and the QR code's. Part of [`Texts`](super::Texts).
+
+use serde::Deserialize;
+
+use super::Plural;
+
+/// What to do when Meta's confirmation does not come, and the calendar reminder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowupTexts {
+    pub waiting: String,
+    pub advice: Vec<String>,
+    /// Where to complain: the AP.
+    pub ap_url: String,
+    pub sources: Vec<String>,
+    pub event_summary: String,
+    pub event_description: String,
+    pub written: Plural,
+    pub nothing: String,
+    pub write_failed: String,
+    /// Why a calendar file is not written.
+    pub is_record: String,
+    pub not_a_file: String,
+    pub not_ours: String,
+}
+
+/// The plain-text walkthrough (`bezwaar guide`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideTexts {
+    pub intro: String,
+    pub choose: String,
+    pub invalid: String,
+    pub steps_heading: String,
+    pub link: String,
+    pub mark_question: String,
+    pub not_marked: String,
+    pub end: String,
+    /// Answers that mean yes.
+    pub yes: Vec<String>,
+}
+
+/// The QR code of a form's link, for a phone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QrTexts {
+    pub title: String,
+    pub too_small: String,
+}
+
+/// The form for an objection's details.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorTexts {
+    pub title: String,
+    pub new_title: String,
+    pub account: String,
+    pub note: String,
+    pub submitted: String,
+    pub confirmation: String,
+    pub optional: String,
+    pub account_taken: String,
+    pub account_needed: String,
+    /// "12 of 100": how full a text field is.
+    pub count: String,
+    pub full: String,
+    pub paste_too_long: String,
+}
+
+/// The command line's help and messages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CliTexts {
+    pub about: String,
+    pub usage_template: String,
+    /// The usage lines, and the names of values, in this language ("[OPTIES]", "<PAD>").
+    pub usage: String,
+    pub usage_subcommand: String,
+    pub value_path: String,
+    pub value_file: String,
+    pub value_date: String,
+    pub value_account: String,
+    pub value_note: String,
+    pub value_platform: String,
+    pub value_shell: String,
+    pub options_heading: String,
+    pub lang_help: String,
+    pub help_help: String,
+    pub version_help: String,
+    pub after_help: String,
+    pub today_invalid: String,
+    pub terminal_failed: String,
+    pub data_file_help: String,
+    pub status_about: String,
+    pub json_help: String,
+    pub mark_about: String,
+    pub unmark_about: String,
+    pub platform_help: String,
+    pub account_help: String,
+    pub date_help: String,
+    pub confirmed_help: String,
+    pub note_help: String,
+    pub commands_heading: String,
+    pub arguments_heading: String,
+    pub exit_codes: String,
+    pub platforms_about: String,
+    pub platforms_json_help: String,
+    pub share_about: String,
+    pub remind_about: String,
+    pub ics_help: String,
+    pub force_help: String,
+    pub guide_about: String,
+    pub guide_platform_help: String,
+    pub completions_about: String,
+    pub shell_help: String,
+    pub manpage_about: String,
+    /// The manual page's section headings.
+    pub man_name: String,
+    pub man_synopsis: String,
+    pub man_description: String,
+    pub man_notes: String,
+    pub man_version: String,
+    /// A mistake on the command line: something bezwaar does not know, what it may have meant,
+    /// a value that cannot be, something missing, anything else; and where to look.
+    pub mistake_unknown: String,
+    pub mistake_suggestion: String,
+    pub mistake_value: String,
+    pub mistake_missing: String,
+    pub mistake_other: String,
+    pub mistake_twice: String,
+    pub mistake_not_text: String,
+    pub mistake_help: String,
+}
+
+/// What bezwaar says about the record of objections, on screen and on the command line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordTexts {
+    pub not_yet: String,
+    pub submitted: String,
+    pub confirmed: String,
+    pub main_account: String,
+    pub marked: String,
+    pub unmarked: Plural,
+    pub nothing_to_unmark: String,
+    /// Marking what is marked: what was there, what changed, what was kept.
+    pub already_marked: String,
+    pub changed: String,
+    pub kept: String,
+    pub unchanged: String,
+    pub item_confirmation: String,
+    pub item_note: String,
+    pub item_extra: String,
+    pub item_new_date: String,
+    pub item_new_confirmation: String,
+    pub item_note_removed: String,
+    /// The word between the last two items of a list.
+    pub and: String,
+    pub ambiguous: String,
+    pub too_long: String,
+    pub field_account: String,
+    pub field_note: String,
+    pub set_aside: String,
+    pub damaged: String,
+    pub unreadable: String,
+    pub not_a_file: String,
+    pub future_version: String,
+    pub busy: String,
+    pub save_failed: String,
+    pub too_large_save: String,
+    /// The common reasons a save fails.
+    pub disk_full: String,
+    pub no_permission: String,
+    pub read_only_fs: String,
+    pub file_too_large: String,
+    pub no_location: String,
+    pub unknown_platform: String,
+    pub bad_date: String,
+    pub future_date: String,
+    pub too_early: String,
+    pub confirmation_before: String,
+    /// A date in the file that breaks the rule, shown with its entry.
+    pub date_problem: String,
+    /// An entry of the file that cannot be read, and why.
+    pub unreadable_entry: String,
+    pub unreadable_here: String,
+    pub unreadable_detail: String,
+    pub entry_not_object: String,
+    pub entry_missing: String,
+    pub entry_wrong_type: String,
+    pub entry_not_a_date: String,
+    pub entry_twice: String,
+    pub remove_unreadable_question: String,
+    /// Shown with an account that is in the record more than once.
+    pub duplicate: String,
+    pub location: String,
+    pub marked_here: String,
+    pub already_marked_here: String,
+    pub unmarked_here: String,
+    pub unreadable_removed_here: String,
+    pub changed_elsewhere_here: String,
+    pub not_found_here: String,
+    pub not_all_saved_here: String,
+    pub unmark_question: String,
+    pub save_failed_here: String,
+    pub no_location_here: String,
+    pub read_only_here: String,
+    pub unsaved_quit: String,
+    pub saved_here: String,
+    pub unknown: String,
+    pub switched_off: String,
+    pub switched_off_confirmed: String,
+}

@@ -1,0 +1,410 @@
+//! The typed content model: every text a person reads, and the catalogue of platforms.
+//!
+//! The files under `assets/content/` are embedded at build time and parsed once. `catalogue.json`
+//! holds what does not depend on the language (platform ids, links, dates, source ids); `nl.json`
+//! and `en.json` hold the texts. Both language files parse into the same struct with
+//! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
+//! the types cannot (counts, source references, links).
+
+mod catalogue;
+mod messages;
+mod record_says;
+mod say;
+mod texts;
+mod validate;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+pub use catalogue::{Catalogue, Kind, Platform};
+pub use messages::*;
+pub use texts::*;
+
+const CATALOGUE_JSON: &str = include_str!("../../assets/content/catalogue.json");
+
+const NL_JSON: &str = include_str!("../../assets/content/nl.json");
+
+const EN_JSON: &str = include_str!("../../assets/content/en.json");
+
+/// The number of steps the walkthrough gives for every platform.
+pub const STEPS_PER_PLATFORM: usize = 5;
+
+/// The languages bezwaar speaks. Dutch first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The other language: the language key toggles between the two.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// Parses a `--lang` value: `nl` or `en`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a locale value such as `nl_NL.UTF-8`: Dutch for `nl*`, English otherwise.
+    pub fn from_locale(value: &str) -> Lang {
+        if value.to_ascii_lowercase().starts_with("nl") { Lang::Nl } else { Lang::En }
+    }
+
+    /// The language from the environment, in POSIX order: the first of `LC_ALL`, `LC_MESSAGES`
+    /// and `LANG` that is set and not empty decides.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty())
+            .map_or(Lang::En, |value| Lang::from_locale(&value))
+    }
+}
+
+/// A failure to read the embedded content. Only a broken build can cause it; a test guards it.
+#[derive(Debug, Clone)]
+pub struct ContentError {
+    file: &'static str,
+    problem: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "assets/content/{}: {}", self.file, self.problem)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Everything bezwaar shows, in both languages, with the catalogue.
+///
+/// Only the language in use is read at the start; the other is read the first time it is asked
+/// for (the language key), so that starting costs one language file, not two.
+#[derive(Debug)]
+pub struct Content {
+    pub catalogue: Catalogue,
+    first_lang: Lang,
+    first: Texts,
+    /// The other language's texts, read on demand.
+    other: OnceLock<Result<Texts, ContentError>>,
+}
+
+impl Content {
+    /// Reads the embedded catalogue and the texts of `lang`.
+    ///
+    /// The content is fixed when bezwaar is built, so it is checked once, by the tests
+    /// ([`Content::validate`] on both languages), not again on every start.
+    pub fn embedded(lang: Lang) -> Result<Content, ContentError> {
+        Ok(Content {
+            catalogue: parse("catalogue.json", CATALOGUE_JSON)?,
+            first_lang: lang,
+            first: parse_texts(lang)?,
+            other: OnceLock::new(),
+        })
+    }
+
+    /// The texts in `lang`. Should the other language's file fail to read (only a broken build
+    /// can cause that, and the tests read both), the language already read stands in.
+    pub fn texts(&self, lang: Lang) -> &Texts {
+        self.try_texts(lang).unwrap_or(&self.first)
+    }
+
+    fn try_texts(&self, lang: Lang) -> Result<&Texts, ContentError> {
+        if lang == self.first_lang {
+            return Ok(&self.first);
+        }
+        self.other.get_or_init(|| parse_texts(lang)).as_ref().map_err(Clone::clone)
+    }
+
+    pub fn platforms(&self) -> &[Platform] {
+        &self.catalogue.platforms
+    }
+}
+
+/// The file that holds a language's texts, and its contents.
+fn texts_file(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Nl => ("nl.json", NL_JSON),
+        Lang::En => ("en.json", EN_JSON),
+    }
+}
+
+fn parse_texts(lang: Lang) -> Result<Texts, ContentError> {
+    let (file, json) = texts_file(lang);
+    parse(file, json)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, ContentError> {
+    serde_json::from_str(json).map_err(|error| ContentError { file, problem: error.to_string() })
+}
+
+/// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a
+/// missing value shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links;
+    use chrono::NaiveDate;
+    use serde_json::Value;
+
+    fn content() -> Content {
+        let content = Content::embedded(Lang::Nl).expect("the catalogue and the Dutch texts read");
+        content.validate().expect("embedded content is valid");
+        content
+    }
+
+    impl Content {
+        /// For tests that break the content on purpose.
+        fn texts_mut(&mut self, lang: Lang) -> &mut Texts {
+            if lang == self.first_lang {
+                return &mut self.first;
+            }
+            self.other.get_or_init(|| parse_texts(lang));
+            self.other.get_mut().and_then(|texts| texts.as_mut().ok()).expect("the other language reads")
+        }
+    }
+
+    #[test]
+    fn the_embedded_content_is_valid_in_both_languages() {
+        for lang in Lang::ALL {
+            Content::embedded(lang).unwrap().validate().unwrap();
+        }
+    }
+
+    #[test]
+    fn the_other_language_is_read_when_first_asked_for() {
+        for lang in Lang::ALL {
+            let content = Content::embedded(lang).unwrap();
+            assert!(content.other.get().is_none(), "only {lang:?} is read at the start");
+            let other = content.texts(lang.other());
+            let first = content.texts(lang);
+            assert!(!std::ptr::eq(other, first), "{lang:?}: the other language, not a stand-in");
+            // Each language's key names the other one.
+            assert_ne!(other.keys.language, first.keys.language);
+            assert!(content.other.get().is_some_and(Result::is_ok));
+        }
+    }
+
+    /// Every key path of a JSON value, with arrays of objects entered element by element.
+    fn key_paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let path = format!("{prefix}/{key}");
+                    out.push(path.clone());
+                    key_paths(child, &path, out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    key_paths(child, &format!("{prefix}[{index}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
+        let en: Value = serde_json::from_str(EN_JSON).unwrap();
+        let (mut nl_paths, mut en_paths) = (Vec::new(), Vec::new());
+        key_paths(&nl, "", &mut nl_paths);
+        key_paths(&en, "", &mut en_paths);
+        nl_paths.sort();
+        en_paths.sort();
+        assert_eq!(nl_paths, en_paths);
+        assert!(nl_paths.len() > 100, "the comparison walked the whole file");
+    }
+
+    #[test]
+    fn both_languages_name_the_same_sources_in_the_same_places() {
+        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
+        let en: Value = serde_json::from_str(EN_JSON).unwrap();
+        fn sources(value: &Value, out: &mut Vec<Value>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, child) in map {
+                        if key == "sources" && child.is_array() {
+                            out.push(child.clone());
+                        } else {
+                            sources(child, out);
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|item| sources(item, out)),
+                _ => {}
+            }
+        }
+        let (mut nl_sources, mut en_sources) = (Vec::new(), Vec::new());
+        sources(&nl, &mut nl_sources);
+        sources(&en, &mut en_sources);
+        assert_eq!(nl_sources, en_sources);
+    }
+
+    #[test]
+    fn the_embedded_content_is_valid() {
+        let content = content();
+        assert_eq!(content.platforms()[0].id, "instagram", "Instagram comes first");
+        assert_eq!(content.platforms()[1].id, "facebook", "Facebook comes second");
+        assert_eq!(content.catalogue.deadline, NaiveDate::from_ymd_opt(2025, 5, 27).unwrap());
+    }
+
+    #[test]
+    fn every_meta_platform_has_five_steps_in_both_languages() {
+        let content = content();
+        for lang in Lang::ALL {
+            for platform in content.platforms() {
+                let texts = content.texts(lang).platform(&platform.id).unwrap();
+                assert_eq!(texts.steps.len(), 5, "{lang:?} {}", platform.id);
+                for step in &texts.steps {
+                    assert!(!step.title.is_empty() && !step.text.is_empty());
+                    assert!(!step.sources.is_empty(), "every step names a source");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_url_is_https_on_an_allowed_host() {
+        let content = content();
+        for platform in content.platforms() {
+            for url in [&platform.form_url, &platform.fallback_url] {
+                assert!(url.starts_with("https://"), "{url}");
+                assert_eq!(links::allowed(url).map(|u| u.to_string()).as_deref(), Ok(url.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_entry_carries_its_link_check_fallback_and_sources() {
+        let content = content();
+        assert!(content.platforms().len() >= 6, "Meta's two forms, its third-party form, and beyond");
+        for platform in content.platforms() {
+            assert!(!platform.sources.is_empty(), "{}", platform.id);
+            assert!(
+                links::allowed(&platform.form_url).is_ok() && links::allowed(&platform.fallback_url).is_ok()
+            );
+            assert_eq!(platform.verified_on.is_some(), platform.verified_by.is_some(), "{}", platform.id);
+            for lang in Lang::ALL {
+                let texts = content.texts(lang).platform(&platform.id).unwrap();
+                assert!(!texts.about.sources.is_empty() && !texts.link_title.is_empty(), "{}", platform.id);
+            }
+        }
+        let checked: Vec<&str> =
+            content.platforms().iter().filter(|p| p.verified_on.is_some()).map(|p| p.id.as_str()).collect();
+        assert_eq!(checked, ["instagram", "facebook"], "only the AP checked links carry a date");
+    }
+
+    #[test]
+    fn the_forms_are_the_ones_the_ap_named() {
+        let content = content();
+        let form = |id: &str| content.catalogue.platform(id).unwrap().form_url.as_str();
+        assert_eq!(form("instagram"), "https://help.instagram.com/contact/767264225370182");
+        assert_eq!(form("facebook"), "https://www.facebook.com/help/contact/712876720715583");
+    }
+
+    #[test]
+    fn validation_rejects_a_platform_without_five_steps() {
+        let mut content = content();
+        content.texts_mut(Lang::Nl).platform_texts.get_mut("facebook").unwrap().steps.pop();
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("nl.json") && error.contains("4 steps"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_a_link_off_the_allowlist() {
+        let mut content = content();
+        content.catalogue.platforms[0].form_url = "https://evil.example/contact".into();
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("evil.example"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_an_unknown_source() {
+        let mut content = content();
+        content.texts_mut(Lang::En).risks.items[0].sources.push("made-up".into());
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("en.json") && error.contains("made-up"), "{error}");
+    }
+
+    #[test]
+    fn only_known_placeholders_are_used() {
+        let content = content();
+        for lang in Lang::ALL {
+            let texts = content.texts(lang);
+            let cli = &texts.cli;
+            let checks: [(&str, &[&str]); 16] = [
+                (&texts.warning.days_left.other, &["days"]),
+                (&texts.warning.passed.other, &["days", "deadline"]),
+                (&texts.warning.before_deadline.text, &["deadline"]),
+                (&texts.warning.deadline_today, &["deadline"]),
+                (&texts.steps.title, &["platform", "n", "total"]),
+                (&texts.steps.verified, &["date", "by"]),
+                (&texts.done.title, &["platform"]),
+                (&texts.done.other_platform, &["platform"]),
+                (&texts.app.too_small, &["width", "height"]),
+                (&cli.mistake_unknown, &["input"]),
+                (&cli.mistake_suggestion, &["suggestion"]),
+                (&cli.mistake_value, &["input", "option", "accepted"]),
+                (&cli.mistake_missing, &["missing"]),
+                (&cli.mistake_other, &["detail"]),
+                (&cli.mistake_twice, &["input"]),
+                (&cli.mistake_help, &["help"]),
+            ];
+            for (template, names) in checks {
+                let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();
+                let filled = fill(template, &values);
+                assert!(!filled.contains('{'), "{lang:?}: unknown placeholder in {template:?}");
+                for name in names.iter().filter(|name| **name != "days" || template.contains("{days}")) {
+                    assert!(
+                        template.contains(&format!("{{{name}}}")),
+                        "{lang:?}: {template:?} lacks {{{name}}}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let content = content();
+        let date = NaiveDate::from_ymd_opt(2025, 4, 24).unwrap();
+        assert_eq!(content.texts(Lang::Nl).date(date), "24 april 2025");
+        assert_eq!(content.texts(Lang::En).date(date), "24 April 2025");
+    }
+
+    #[test]
+    fn the_language_follows_the_environment_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(key, _)| *key == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
+        assert_eq!(Lang::from_env(env(&[("LANG", "nl_BE")])), Lang::Nl);
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", "en_GB"), ("LANG", "nl_NL")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "nl_NL"), ("LANG", "C")])), Lang::Nl);
+        assert_eq!(Lang::from_code("NL"), Some(Lang::Nl));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! The shape of a language file: every text one language has, as typed structs. Both language
+//! files parse into these with `deny_unknown_fields`, so they cannot drift apart in shape.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, QrTexts, RecordTexts};
+
+/// Every text of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub months: [String; 12],
+    /// Source id to the label a person reads, e.g. "AP, 24 april 2025".
+    pub sources: BTreeMap<String, String>,
+    /// "Bron: {sources}".
+    pub source_label: String,
+    pub app: AppTexts,
+    pub keys: KeyTexts,
+    pub help: HelpTexts,
+    pub warning: WarningTexts,
+    pub risks: RiskTexts,
+    pub platforms: PlatformsTexts,
+    pub steps: StepsTexts,
+    pub platform_texts: BTreeMap<String, PlatformTexts>,
+    pub done: DoneTexts,
+    pub overview: OverviewTexts,
+    pub editor: EditorTexts,
+    pub qr: QrTexts,
+    pub share: ShareTexts,
+    pub followup: FollowupTexts,
+    pub guide: GuideTexts,
+    pub record: RecordTexts,
+    pub cli: CliTexts,
+}
+
+/// A statement with the sources it rests on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// A sentence that depends on a count: 1 or more.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub one: String,
+    pub other: String,
+}
+
+impl Plural {
+    pub fn pick(&self, count: i64) -> &str {
+        if count == 1 { &self.one } else { &self.other }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppTexts {
+    pub title: String,
+    /// The five stages of the wizard, for the header.
+    pub progress: [String; 5],
+    pub too_small: String,
+    pub more_below: String,
+    pub more_above: String,
+}
+
+/// What each key does, as the footer and the help say it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyTexts {
+    pub space: String,
+    pub next: String,
+    pub back: String,
+    pub scroll: String,
+    pub select: String,
+    pub choose: String,
+    pub choose_number: String,
+    pub next_step: String,
+    pub previous_step: String,
+    pub open: String,
+    pub copy: String,
+    pub other_platform: String,
+    pub help: String,
+    pub close: String,
+    pub quit: String,
+    pub language: String,
+    pub language_long: String,
+    pub interrupt: String,
+    pub suspend: String,
+    pub mark: String,
+    pub unmark: String,
+    pub overview: String,
+    pub retry: String,
+    pub yes: String,
+    pub no: String,
+    pub edit: String,
+    pub add_account: String,
+    pub remove: String,
+    pub save: String,
+    pub cancel: String,
+    pub next_field: String,
+    pub previous_field: String,
+    pub select_entry: String,
+    pub qr: String,
+    pub share: String,
+    pub copy_message: String,
+    pub mark_setting: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpTexts {
+    pub title: String,
+    pub this_screen: String,
+    pub always: String,
+    pub tips: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningTexts {
+    pub title: String,
+    pub days_left: Plural,
+    pub before_deadline: Fact,
+    pub deadline_today: String,
+    pub passed: Plural,
+    pub after_deadline: Fact,
+    pub paragraphs: Vec<Fact>,
+    pub quote: Quote,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub by: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskTexts {
+    pub title: String,
+    pub items: Vec<Risk>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformsTexts {
+    pub title: String,
+    pub intro: String,
+    pub accounts: Fact,
+    /// Under a platform with many marked accounts: "en nog {count} andere accounts".
+    pub more: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepsTexts {
+    pub title: String,
+    pub verified: String,
+    pub not_verified: String,
+    pub fallback: String,
+    pub status: StatusTexts,
+}
+
+/// What bezwaar says after an action on the step screens.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusTexts {
+    pub opened: String,
+    pub open_failed: String,
+    pub refused: String,
+    pub copied: String,
+    pub copy_failed: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformTexts {
+    /// The platform's name where it differs by language; otherwise the catalogue's.
+    #[serde(default)]
+    pub name: Option<String>,
+    pub summary: String,
+    /// What the link leads to: "Het bezwaarformulier van Instagram".
+    pub link_title: String,
+    /// What this entry is about, with its date and limits.
+    pub about: Fact,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneTexts {
+    pub title: String,
+    /// After a form.
+    pub paragraphs: Vec<Fact>,
+    /// After a setting.
+    pub setting_paragraphs: Vec<Fact>,
+    pub other_platform: String,
+    pub mark_hint: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverviewTexts {
+    pub title: String,
+    pub empty: String,
+    pub no_confirmation: String,
+    pub note: String,
+    pub read_only: String,
+    pub hint: String,
+}
+
+/// The message that asks family and friends to object too.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareTexts {
+    pub title: String,
+    pub intro: Fact,
+    /// With `{instagram}` and `{facebook}` for the forms' links.
+    pub message: String,
+    pub copied: String,
+}

@@ -1,0 +1,76 @@
+//! What the types cannot check about the embedded content: counts, source references, links.
+
+use super::{Content, ContentError, Lang, STEPS_PER_PLATFORM, texts_file};
+use crate::links;
+
+impl Content {
+    /// Checks what the types cannot: every platform has its texts and five steps in every
+    /// language, every source named exists and has a label, every link is allowed.
+    pub fn validate(&self) -> Result<(), ContentError> {
+        let fail = |file: &'static str, problem: String| Err(ContentError { file, problem });
+        let catalogue = &self.catalogue;
+        if catalogue.platforms.is_empty() {
+            return fail("catalogue.json", "no platforms".into());
+        }
+        if catalogue.platforms.len() > 9 {
+            return fail("catalogue.json", "more than 9 platforms: digits cannot choose them".into());
+        }
+        for platform in &catalogue.platforms {
+            for url in [&platform.form_url, &platform.fallback_url] {
+                if let Err(refusal) = links::allowed(url) {
+                    return fail("catalogue.json", format!("{}: {url}: {refusal}", platform.id));
+                }
+            }
+            if let Some(next) = &platform.next
+                && catalogue.platform(next).is_none()
+            {
+                return fail("catalogue.json", format!("{}: next names unknown {next}", platform.id));
+            }
+            for source in
+                platform.sources.iter().chain(&platform.verified_by).chain([&platform.fallback_source])
+            {
+                if !catalogue.sources.contains(source) {
+                    return fail("catalogue.json", format!("{}: unknown source {source}", platform.id));
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let file = texts_file(lang).0;
+            let texts = self.try_texts(lang)?;
+            for source in &catalogue.sources {
+                if !texts.sources.contains_key(source) {
+                    return fail(file, format!("no label for source {source}"));
+                }
+            }
+            for platform in &catalogue.platforms {
+                let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
+                    return fail(file, format!("no texts for platform {}", platform.id));
+                };
+                if platform_texts.steps.len() != STEPS_PER_PLATFORM {
+                    return fail(
+                        file,
+                        format!(
+                            "{}: {} steps, not {STEPS_PER_PLATFORM}",
+                            platform.id,
+                            platform_texts.steps.len()
+                        ),
+                    );
+                }
+            }
+            for id in texts.platform_texts.keys() {
+                if catalogue.platform(id).is_none() {
+                    return fail(file, format!("texts for unknown platform {id}"));
+                }
+            }
+            if let Err(refusal) = links::allowed(&texts.followup.ap_url) {
+                return fail(file, format!("{}: {refusal}", texts.followup.ap_url));
+            }
+            for source in texts.source_ids() {
+                if !catalogue.sources.iter().any(|known| known == source) {
+                    return fail(file, format!("unknown source {source}"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
