@@ -27,18 +27,17 @@
 //! with the screen in the message, and every child is killed when anything fails. Linux only
 //! (it reads `/proc`). It takes about a minute.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use tempfile::TempDir;
+use common::Say;
 
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
@@ -57,25 +56,16 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 const QUIET: Duration = Duration::from_millis(50);
 const POLL: Duration = Duration::from_millis(2);
 /// The date bezwaar is told it is (as in the tests).
-const TODAY: &str = "2026-11-29";
 const MIB: f64 = 1024.0 * 1024.0;
 
 /// bezwaar's texts the benchmark waits for (English first, Dutch after `t`).
-const WARNING_EN: &str = "A warning from the Dutch Data Protection Authority";
-const WARNING_NL: &str = "Waarschuwing van de Autoriteit Persoonsgegevens";
-const QUIT_EN: &str = "Quit";
-const QUIT_NL: &str = "Stoppen";
-const RISKS_NL: &str = "Wat staat er op het spel?";
-const PLATFORMS_NL: &str = "Kies een platform";
 /// The platform list with the second platform highlighted.
-const SECOND_SELECTED: &str = "› 2  Facebook";
-const OVERVIEW_EN: &str = "Your objections";
 /// The texts of `examples/minimal.rs`, before and after `t`.
 const MINIMAL_FIRST: &str = "Hello from a minimal ratatui program.";
 const MINIMAL_SECOND: &str = "Toggled: the text changed.";
 
 type Result<T> = std::result::Result<T, String>;
-type Check = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
+type Check<'a> = &'a dyn Fn(&vt100::Screen) -> bool;
 
 fn main() -> ExitCode {
     match run() {
@@ -181,49 +171,54 @@ struct Subject {
     binary: PathBuf,
     args: &'static [&'static str],
     /// The first frame is complete.
-    first: fn(&vt100::Screen) -> bool,
+    first: Box<dyn Fn(&vt100::Screen) -> bool>,
     /// The keys pressed one after another once the first frame is there, each timed.
-    presses: &'static [Press],
+    presses: Vec<Press>,
 }
 
 /// A key press, and how the frame after it is recognised.
 struct Press {
     keys: &'static str,
     what: &'static str,
-    done: fn(&vt100::Screen) -> bool,
+    done: Box<dyn Fn(&vt100::Screen) -> bool>,
+}
+
+/// A frame that shows `text` and is drawn to its last row, the footer that ends in `quit`.
+fn whole(text: String, quit: String) -> Box<dyn Fn(&vt100::Screen) -> bool> {
+    Box::new(move |screen| contains(screen, &text) && last_row(screen).contains(&quit))
 }
 
 /// bezwaar's presses, in order: the language switch (every line changes), the next screen
 /// twice (the warning, the risks, the platform list), one step down the list (two lines change).
-const BEZWAAR_PRESSES: &[Press] = &[
-    Press {
-        keys: "t",
-        what: "the warning in Dutch",
-        done: |screen| contains(screen, WARNING_NL) && last_row(screen).contains(QUIT_NL),
-    },
-    Press {
-        keys: "\x1b[C",
-        what: "the risks",
-        done: |screen| contains(screen, RISKS_NL) && last_row(screen).contains(QUIT_NL),
-    },
-    Press {
-        keys: "\x1b[C",
-        what: "the platform list",
-        done: |screen| contains(screen, PLATFORMS_NL) && last_row(screen).contains(QUIT_NL),
-    },
-    Press {
-        keys: "\x1b[B",
-        what: "the second platform highlighted",
-        done: |screen| contains(screen, SECOND_SELECTED),
-    },
-];
+/// What each frame shows is taken from bezwaar's own texts.
+fn bezwaar_presses() -> Vec<Press> {
+    let nl = Say::nl();
+    let quit = || nl.texts().keys.quit.clone();
+    let second = format!("› 2  {}", nl.name("facebook"));
+    vec![
+        Press { keys: "t", what: "the warning in Dutch", done: whole(nl.warning(), quit()) },
+        Press { keys: "\x1b[C", what: "the risks", done: whole(nl.risks(), quit()) },
+        Press { keys: "\x1b[C", what: "the platform list", done: whole(nl.platforms(), quit()) },
+        Press {
+            keys: "\x1b[B",
+            what: "the second platform highlighted",
+            done: Box::new(move |screen| contains(screen, &second)),
+        },
+    ]
+}
+
 /// Which of bezwaar's presses the tables show.
 const LANGUAGE: usize = 0;
 const NEXT_SCREEN: usize = 1;
 const DOWN: usize = 3;
 
-const MINIMAL_PRESSES: &[Press] =
-    &[Press { keys: "t", what: "the other text", done: |screen| contains(screen, MINIMAL_SECOND) }];
+fn minimal_presses() -> Vec<Press> {
+    vec![Press {
+        keys: "t",
+        what: "the other text",
+        done: Box::new(|screen| contains(screen, MINIMAL_SECOND)),
+    }]
+}
 
 /// What one frame cost: the time until its last byte, the program's CPU time for it (all
 /// threads, from `schedstat`, so `None` where the kernel does not keep it) and the bytes it
@@ -270,8 +265,8 @@ impl Subject {
             name: "bezwaar",
             binary,
             args: &[],
-            first: |screen| contains(screen, WARNING_EN) && last_row(screen).contains(QUIT_EN),
-            presses: BEZWAAR_PRESSES,
+            first: whole(Say::en().warning(), Say::en().texts().keys.quit.clone()),
+            presses: bezwaar_presses(),
         }
     }
 
@@ -282,15 +277,15 @@ impl Subject {
             binary,
             args,
             // The bottom border is the frame's last row.
-            first: |screen| contains(screen, MINIMAL_FIRST) && last_row(screen).contains('┘'),
-            presses: MINIMAL_PRESSES,
+            first: Box::new(|screen| contains(screen, MINIMAL_FIRST) && last_row(screen).contains('┘')),
+            presses: minimal_presses(),
         }
     }
 
     fn start(&self, data_file: Option<&Path>) -> Result<(Session, Duration)> {
         let since = Instant::now();
         let mut session = Session::spawn(&self.binary, self.args, data_file)?;
-        let first = session.frame("the first frame", since, Box::new(self.first))?;
+        let first = session.frame("the first frame", since, &*self.first)?;
         Ok((session, first))
     }
 
@@ -298,10 +293,10 @@ impl Subject {
         let (mut session, time) = self.start(None)?;
         let first = Frame { time, cpu_ns: session.cpu_ns(), bytes: session.bytes() };
         let mut presses = Vec::new();
-        for press in self.presses {
+        for press in &self.presses {
             let (cpu_before, bytes_before) = (session.cpu_ns(), session.bytes());
             let pressed = session.send(press.keys)?;
-            let time = session.frame(press.what, pressed, Box::new(press.done))?;
+            let time = session.frame(press.what, pressed, &*press.done)?;
             presses.push(Frame {
                 time,
                 cpu_ns: session.cpu_ns().zip(cpu_before).map(|(after, before)| after.saturating_sub(before)),
@@ -333,24 +328,20 @@ impl Subject {
         let (mut session, first) = self.start(Some(record))?;
         let before = session.cpu_ns();
         let pressed = session.send("p")?;
-        let overview = session.frame(
-            "the overview",
-            pressed,
-            Box::new(|screen| {
-                contains(screen, OVERVIEW_EN)
-                    && selected_account(screen).is_some()
-                    && last_row(screen).contains(QUIT_EN)
-            }),
-        )?;
+        let en = Say::en();
+        let (title, quit) = (&en.texts().overview.title, &en.texts().keys.quit);
+        let overview = session.frame("the overview", pressed, &|screen| {
+            contains(screen, title)
+                && selected_account(screen).is_some()
+                && last_row(screen).contains(quit.as_str())
+        })?;
         let overview_cpu_ns =
             session.cpu_ns().zip(before).map(|(after, before)| after.saturating_sub(before));
         let selected = session.screen(selected_account).ok_or("no entry is selected in the overview")?;
         let pressed = session.send("\x1b[B")?;
-        let down = session.frame(
-            "the next entry to be selected",
-            pressed,
-            Box::new(move |screen| selected_account(screen).is_some_and(|now| now != selected)),
-        )?;
+        let down = session.frame("the next entry to be selected", pressed, &|screen| {
+            selected_account(screen).is_some_and(|now| now != selected)
+        })?;
         let hwm_kib = session.hwm_kib()?;
         session.quit()?;
         Ok(Scale { first, overview, down, hwm_kib, overview_cpu_ns })
@@ -395,116 +386,36 @@ fn write_record(path: &Path, entries: usize) -> Result<usize> {
     Ok(json.len())
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// The terminal's side: answers `ESC [ 6 n` as xterm does at the top left.
-#[derive(Default)]
-struct Terminal {
-    answers: Vec<u8>,
-}
-
-impl vt100::Callbacks for Terminal {
-    fn unhandled_csi(
-        &mut self,
-        _: &mut vt100::Screen,
-        i1: Option<u8>,
-        _: Option<u8>,
-        params: &[&[u16]],
-        c: char,
-    ) {
-        if i1.is_none() && c == 'n' && params == [[6]] {
-            self.answers.extend_from_slice(b"\x1b[1;1R");
-        }
-    }
-}
-
-/// What the reader thread shares with the benchmark.
-struct Output {
-    parser: vt100::Parser<Terminal>,
-    /// When the last bytes arrived, and how many arrived in all.
-    last: Option<Instant>,
-    bytes: usize,
-}
-
-type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
-
-/// A program running in an 80x24 pseudo-terminal. Dropping it kills the program if it still
-/// runs, so that a failure never leaves one behind.
+/// A program running in an 80x24 pseudo-terminal, through the tests' own harness
+/// (`tests/common`), with what the benchmark reads about it.
 struct Session {
-    child: Box<dyn Child + Send + Sync>,
+    tui: common::Tui,
     pid: u32,
-    writer: Writer,
-    output: Arc<Mutex<Output>>,
-    master: Box<dyn MasterPty + Send>,
-    _home: TempDir,
-    exited: bool,
 }
 
 impl Session {
     /// Starts `binary` with a clean environment, a fresh `HOME` and, for bezwaar, `record` (or a
     /// fresh one in `HOME`) as its record.
     fn spawn(binary: &Path, args: &[&str], record: Option<&Path>) -> Result<Session> {
-        let home = tempfile::tempdir().map_err(|e| format!("a temporary HOME: {e}"))?;
-        let size = PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 };
-        let pty = native_pty_system().openpty(size).map_err(|e| format!("opening a pty: {e}"))?;
-        let mut command = CommandBuilder::new(binary);
-        command.args(args);
-        command.env_clear();
-        command.env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()));
-        command.env("HOME", home.path());
-        command.env("TERM", "xterm-256color");
-        command.env("LANG", "en_US.UTF-8");
-        command.env("BEZWAAR_TODAY", TODAY);
-        let fresh = home.path().join("record.json");
-        command.env("BEZWAAR_DATA_FILE", record.unwrap_or(&fresh));
-        command.cwd(home.path());
-        let child =
-            pty.slave.spawn_command(command).map_err(|e| format!("starting {}: {e}", binary.display()))?;
-        // Only the child holds the slave now: when it exits, reading the master ends.
-        drop(pty.slave);
-        let mut session = Session {
-            pid: child.process_id().unwrap_or(0),
-            child,
-            writer: Arc::new(Mutex::new(Box::new(std::io::sink()))),
-            output: Arc::new(Mutex::new(Output {
-                parser: vt100::Parser::new_with_callbacks(
-                    NonZeroU16::new(ROWS).unwrap_or(NonZeroU16::MIN),
-                    NonZeroU16::new(COLS).unwrap_or(NonZeroU16::MIN),
-                    0,
-                    Terminal::default(),
-                ),
-                last: None,
-                bytes: 0,
-            })),
-            master: pty.master,
-            _home: home,
-            exited: false,
-        };
-        // From here on, a failure drops the session, which kills the child.
-        let reader = session.master.try_clone_reader().map_err(|e| format!("a pty reader: {e}"))?;
-        let writer = session.master.take_writer().map_err(|e| format!("a pty writer: {e}"))?;
-        session.writer = Arc::new(Mutex::new(writer));
-        let (output, writer) = (Arc::clone(&session.output), Arc::clone(&session.writer));
-        thread::Builder::new()
-            .name("pty-reader".into())
-            .spawn(move || drain(reader, &output, &writer))
-            .map_err(|e| format!("starting the reader thread: {e}"))?;
-        if session.pid == 0 {
-            return Err("the child has no process id".into());
+        let mut options = common::Options::english();
+        options.binary = Some(binary.to_path_buf());
+        options.cols = COLS;
+        options.rows = ROWS;
+        for arg in args {
+            options = options.arg(arg);
         }
-        Ok(session)
+        if let Some(record) = record {
+            options = options.env("BEZWAAR_DATA_FILE", record);
+        }
+        let tui = common::Tui::spawn(options);
+        let pid = tui.pid();
+        Ok(Session { tui, pid })
     }
 
     /// Presses keys; returns when.
     fn send(&mut self, keys: &str) -> Result<Instant> {
-        let mut writer = lock(&self.writer);
         let pressed = Instant::now();
-        writer
-            .write_all(keys.as_bytes())
-            .and_then(|()| writer.flush())
-            .map_err(|e| format!("typing: {e}"))?;
+        self.tui.send(keys);
         Ok(pressed)
     }
 
@@ -513,15 +424,13 @@ impl Session {
     fn frame(&mut self, what: &str, since: Instant, check: Check) -> Result<Duration> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
+            if let Some(last) = self.tui.last_output()
+                && last > since
+                && last.elapsed() >= QUIET
+                && self.tui.with_screen(|screen| check(screen))
+                && self.tui.last_output() == Some(last)
             {
-                let output = lock(&self.output);
-                if let Some(last) = output.last
-                    && last > since
-                    && last.elapsed() >= QUIET
-                    && check(output.parser.screen())
-                {
-                    return Ok(last - since);
-                }
+                return Ok(last - since);
             }
             if Instant::now() > deadline {
                 return Err(self.failure(&format!("timed out after {TIMEOUT:?} waiting for {what}")));
@@ -534,19 +443,16 @@ impl Session {
     }
 
     /// Reads something off the screen.
-    fn screen<T>(&self, read: impl Fn(&vt100::Screen) -> T) -> T {
-        read(lock(&self.output).parser.screen())
+    fn screen<T>(&self, read: impl FnOnce(&vt100::Screen) -> T) -> T {
+        self.tui.with_screen(read)
     }
 
     fn bytes(&self) -> usize {
-        lock(&self.output).bytes
+        self.tui.bytes()
     }
 
     fn running(&mut self) -> bool {
-        if !self.exited && !matches!(self.child.try_wait(), Ok(None)) {
-            self.exited = true;
-        }
-        !self.exited
+        self.tui.running()
     }
 
     /// Presses `q` and waits for the program to end.
@@ -623,51 +529,7 @@ impl Session {
 
     /// A message with the state of things: the screen as it is now.
     fn failure(&self, message: &str) -> String {
-        let output = lock(&self.output);
-        let rows: Vec<String> =
-            output.parser.screen().rows(0, COLS).map(|row| row.trim_end().to_owned()).collect();
-        format!(
-            "{message}\n{} bytes of output so far\n--- screen ---\n{}\n--- end of screen ---",
-            output.bytes,
-            rows.join("\n")
-        )
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.running() {
-            // SIGHUP, then SIGKILL after a grace period; then reap it.
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// The reader thread: feeds every byte to the parser, notes when it came, and writes the
-/// terminal's answers back. Ends when the child has gone (EOF, or EIO on Linux).
-fn drain(mut reader: Box<dyn Read + Send>, output: &Mutex<Output>, writer: &Mutex<Box<dyn Write + Send>>) {
-    let mut buffer = [0u8; 16 * 1024];
-    loop {
-        match reader.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => {
-                let arrived = Instant::now();
-                let answers = {
-                    let mut output = lock(output);
-                    output.parser.process(&buffer[..n]);
-                    output.last = Some(arrived);
-                    output.bytes += n;
-                    std::mem::take(&mut output.parser.callbacks_mut().answers)
-                };
-                if !answers.is_empty() {
-                    let mut writer = lock(writer);
-                    let _ = writer.write_all(&answers).and_then(|()| writer.flush());
-                }
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => break,
-        }
+        format!("{} bytes of output so far\n{}", self.bytes(), self.tui.failure(message))
     }
 }
 

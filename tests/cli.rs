@@ -5,14 +5,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+mod common;
+
 fn bezwaar(lang: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_bezwaar"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", lang)
-        .output()
-        .expect("bezwaar runs");
+    let output = common::command(common::binary(), lang).args(args).output().expect("bezwaar runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("UTF-8")
 }

@@ -5,21 +5,17 @@
 mod common;
 
 use std::ffi::OsString;
-use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{
-    ENTER, ESC, FakeBrowser, Options, RIGHT, TIMEOUT, Tui, base64, binary, inherited_path, quit,
-    to_last_step, to_platform_list,
+    ENTER, ESC, FakeBrowser, Options, RIGHT, Say, TIMEOUT, Tui, base64, binary, quit, to_last_step,
+    to_platform_list,
 };
 
 const INSTAGRAM_FORM: &str = "https://help.instagram.com/contact/767264225370182";
 const FACEBOOK_FORM: &str = "https://www.facebook.com/help/contact/712876720715583";
-
-const WARNING_NL: &str = "Waarschuwing van de Autoriteit Persoonsgegevens";
-const WARNING_EN: &str = "A warning from the Dutch Data Protection Authority";
 
 /// The row of the screen that shows `text`, without the frame's border.
 fn row_with(tui: &Tui, text: &str) -> String {
@@ -31,23 +27,24 @@ fn row_with(tui: &Tui, text: &str) -> String {
 
 #[test]
 fn dutch_walk_to_instagram_opens_the_form_in_the_browser() {
+    let say = Say::nl();
     let browser = FakeBrowser::new();
     let mut tui = Tui::spawn(Options::dutch().env("BROWSER", browser.path()));
-    let screen = tui.wait_for(WARNING_NL, TIMEOUT);
-    assert!(screen.contains("551 dagen geleden"), "the deadline passed 551 days ago:\n{screen}");
+    let screen = tui.wait_for(&say.warning(), TIMEOUT);
+    assert!(screen.contains(&say.passed(551)), "the deadline passed 551 days ago:\n{screen}");
     assert!(tui.alternate_screen(), "the wizard draws on the alternate screen");
 
-    to_platform_list(&mut tui, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_platform_list(&mut tui, &say);
     assert!(row_with(&tui, "1  Instagram").starts_with('›'), "Instagram is highlighted by default");
     tui.send(ENTER);
-    tui.wait_for("Instagram: stap 1 van 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
 
     tui.send("o");
     assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM], "the browser gets the form link, alone");
-    tui.wait_for("De link is naar je browser gestuurd", TIMEOUT);
+    tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
     // The wizard is back on its own screen after handing the terminal to the browser.
     assert!(tui.alternate_screen(), "{}", tui.failure("back on the alternate screen"));
-    assert!(tui.screen().contains("Instagram: stap 1 van 5"));
+    assert!(tui.screen().contains(&say.step("instagram", 1)));
 
     tui.send("q");
     let status = tui.wait_exit(TIMEOUT);
@@ -57,31 +54,30 @@ fn dutch_walk_to_instagram_opens_the_form_in_the_browser() {
 
 #[test]
 fn english_walk_to_facebook_and_on_to_the_other_platform() {
+    let say = Say::en();
     let browser = FakeBrowser::new();
     // A Dutch locale, so that the option is what makes it English.
     let mut tui = Tui::spawn(Options::dutch().arg("--lang").arg("en").env("BROWSER", browser.path()));
-    to_platform_list(&mut tui, WARNING_EN, "What is at stake?", "Choose a platform");
+    to_platform_list(&mut tui, &say);
 
     tui.send("2");
-    tui.wait_for("Facebook: step 1 of 5", TIMEOUT);
+    tui.wait_for(&say.step("facebook", 1), TIMEOUT);
     tui.send("o");
     assert_eq!(browser.arguments(TIMEOUT), [FACEBOOK_FORM], "the browser gets the form link, alone");
-    tui.wait_for("The link was sent to your browser", TIMEOUT);
+    tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
 
     for (key, step) in [(RIGHT, 2), (ENTER, 3), (RIGHT, 4), (ENTER, 5)] {
         tui.send(key);
-        tui.wait_for(&format!("Facebook: step {step} of 5"), TIMEOUT);
+        tui.wait_for(&say.step("facebook", step), TIMEOUT);
     }
     tui.send(ENTER);
-    tui.wait_for("Done with Facebook", TIMEOUT);
+    tui.wait_for(&say.done("facebook"), TIMEOUT);
     // The end offers the other platform (waited for: a frame arrives in pieces).
-    tui.wait_for("Do you use Instagram too?", TIMEOUT);
+    tui.wait_for(&say.other_platform("instagram"), TIMEOUT);
 
     tui.send(ENTER);
     tui.wait_until("the whole list", TIMEOUT, |screen| {
-        screen.contains("Choose a platform")
-            && screen.contains("1  Instagram")
-            && screen.contains("2  Facebook")
+        screen.contains(&say.platforms()) && screen.contains("1  Instagram") && screen.contains("2  Facebook")
     });
     let instagram = row_with(&tui, "1  Instagram");
     let facebook = row_with(&tui, "2  Facebook");
@@ -98,20 +94,21 @@ fn english_walk_to_facebook_and_on_to_the_other_platform() {
 fn without_a_browser_the_link_can_still_be_copied() {
     let empty = tempfile::tempdir().expect("an empty PATH directory");
     let missing = empty.path().join("no-such-browser");
+    let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch().env("BROWSER", &missing).env("PATH", empty.path()));
-    to_platform_list(&mut tui, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_platform_list(&mut tui, &say);
     tui.send(ENTER);
-    tui.wait_for("Instagram: stap 1 van 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
 
     tui.send("o");
-    tui.wait_for("Er ging geen browser open", TIMEOUT);
+    tui.wait_for(&say.first(&say.texts().steps.status.open_failed), TIMEOUT);
     assert!(tui.running(), "a missing browser is not a crash");
-    assert!(tui.screen().contains("Instagram: stap 1 van 5"));
+    assert!(tui.screen().contains(&say.step("instagram", 1)));
     let osc52 = format!("\x1b]52;c;{}", base64(INSTAGRAM_FORM.as_bytes()));
     assert!(common::find(&tui.raw(), b"\x1b]52;").is_none(), "nothing is copied before c");
 
     tui.send("c");
-    tui.wait_for("De link is gekopieerd", TIMEOUT);
+    tui.wait_for(&say.first(&say.texts().steps.status.copied), TIMEOUT);
     assert!(
         common::find(&tui.raw(), osc52.as_bytes()).is_some(),
         "{}",
@@ -129,8 +126,9 @@ fn without_a_browser_the_link_can_still_be_copied() {
 
 #[test]
 fn tiny_and_small_windows_do_not_crash_it() {
+    let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch());
-    tui.wait_for(WARNING_NL, TIMEOUT);
+    tui.wait_for(&say.warning(), TIMEOUT);
     // A pty cannot be 0x0; 1x1 and 2x2 are the smallest there are.
     for (cols, rows) in [(1, 1), (2, 2)] {
         let before = tui.raw().len();
@@ -144,11 +142,11 @@ fn tiny_and_small_windows_do_not_crash_it() {
         assert!(tui.running(), "{}", tui.failure(&format!("bezwaar died at {cols}x{rows}")));
     }
     tui.resize(50, 12);
-    tui.wait_for("Maak het venster groter", TIMEOUT);
+    tui.wait_for(&say.too_small(), TIMEOUT);
     tui.resize(80, 24);
-    tui.wait_for(WARNING_NL, TIMEOUT);
-    let screen = tui.wait_gone("Maak het venster groter", TIMEOUT);
-    assert!(screen.contains("551 dagen geleden"), "the whole warning is back:\n{screen}");
+    tui.wait_for(&say.warning(), TIMEOUT);
+    let screen = tui.wait_gone(&say.too_small(), TIMEOUT);
+    assert!(screen.contains(&say.passed(551)), "the whole warning is back:\n{screen}");
     assert!(tui.running());
 
     tui.send("q");
@@ -159,14 +157,15 @@ fn tiny_and_small_windows_do_not_crash_it() {
 
 #[test]
 fn esc_closes_the_help_first_and_then_quits() {
+    let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch());
-    tui.wait_for(WARNING_NL, TIMEOUT);
+    tui.wait_for(&say.warning(), TIMEOUT);
     tui.send("?");
-    tui.wait_for("Op dit scherm", TIMEOUT);
+    tui.wait_for(&say.texts().help.this_screen, TIMEOUT);
     tui.send(ESC);
-    tui.wait_gone("Op dit scherm", TIMEOUT);
+    tui.wait_gone(&say.texts().help.this_screen, TIMEOUT);
     assert!(tui.running(), "{}", tui.failure("the first Esc only closes the help"));
-    assert!(tui.screen().contains(WARNING_NL));
+    assert!(tui.screen().contains(&say.warning()));
 
     tui.send(ESC);
     let status = tui.wait_exit(TIMEOUT);
@@ -176,14 +175,15 @@ fn esc_closes_the_help_first_and_then_quits() {
 
 #[test]
 fn t_switches_the_language_and_back() {
+    let (nl, en) = (Say::nl(), Say::en());
     let mut tui = Tui::spawn(Options::dutch());
-    tui.wait_for(WARNING_NL, TIMEOUT);
+    tui.wait_for(&nl.warning(), TIMEOUT);
     tui.send("t");
-    let screen = tui.wait_for(WARNING_EN, TIMEOUT);
-    assert!(!screen.contains(WARNING_NL), "no Dutch title left:\n{screen}");
-    assert!(screen.contains("551 days ago"), "the whole screen is in English:\n{screen}");
+    let screen = tui.wait_for(&en.warning(), TIMEOUT);
+    assert!(!screen.contains(&nl.warning()), "no Dutch title left:\n{screen}");
+    assert!(screen.contains(&en.passed(551)), "the whole screen is in English:\n{screen}");
     tui.send("t");
-    tui.wait_for(WARNING_NL, TIMEOUT);
+    tui.wait_for(&nl.warning(), TIMEOUT);
 
     tui.send("q");
     let status = tui.wait_exit(TIMEOUT);
@@ -193,7 +193,7 @@ fn t_switches_the_language_and_back() {
 /// Sends `signal` (a name for the shell's kill) once the first frame shows.
 fn signal_ends_the_wizard(signal: &str, code: u32) {
     let mut tui = Tui::spawn(Options::dutch());
-    tui.wait_for(WARNING_NL, TIMEOUT);
+    tui.wait_for(&Say::nl().warning(), TIMEOUT);
     assert!(tui.alternate_screen());
     let pid = tui.pid().to_string();
     // The shell's built-in kill: nothing outside /bin/sh is needed.
@@ -222,48 +222,15 @@ fn sighup_gives_the_terminal_back() {
 
 // Without a pty: the command line.
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs bezwaar without a terminal, with a controlled environment and a time limit.
-fn run(args: &[&str], lang: &str, env: &[(&str, &str)]) -> Run {
+/// Runs bezwaar without a terminal, in a fresh HOME, with extra variables `env`.
+fn run(args: &[&str], lang: &str, env: &[(&str, &str)]) -> common::Run {
     let home = tempfile::tempdir().expect("a temporary HOME");
-    let mut command = Command::new(binary());
-    command
-        .args(args)
-        .env_clear()
-        .env("PATH", inherited_path())
-        .env("HOME", home.path())
-        .env("LANG", lang)
-        .env("BEZWAAR_TODAY", common::TODAY)
-        .current_dir(home.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut command = common::command(binary(), lang);
+    command.args(args).env("HOME", home.path()).current_dir(home.path());
     for (name, value) in env {
         command.env(name, OsString::from(value));
     }
-    let mut child = command.spawn().expect("bezwaar starts");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("try_wait") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("bezwaar {args:?} did not exit within {TIMEOUT:?}");
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    child.stdout.take().expect("stdout").read_to_string(&mut stdout).expect("stdout is text");
-    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("stderr is text");
-    Run { code: status.code(), stdout, stderr }
+    common::finish(command)
 }
 
 #[test]
@@ -308,13 +275,14 @@ fn version_and_an_unknown_language() {
 #[test]
 fn a_terminal_that_answers_no_queries_survives_opening_the_link() {
     let browser = FakeBrowser::new();
+    let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch().silent().env("BROWSER", browser.path()));
-    to_platform_list(&mut tui, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_platform_list(&mut tui, &say);
     tui.send(ENTER);
-    tui.wait_for("Instagram: stap 1 van 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
     tui.send("o");
     assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM]);
-    tui.wait_for("De link is naar je browser gestuurd", TIMEOUT);
+    tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
     tui.send("q");
     let status = tui.wait_exit(TIMEOUT);
     assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
@@ -322,12 +290,9 @@ fn a_terminal_that_answers_no_queries_survives_opening_the_link() {
 
 /// `bezwaar status --json` on a record file, as a script would run it.
 fn status_json(record: &std::path::Path) -> serde_json::Value {
-    let output = Command::new(binary())
+    let output = common::command(binary(), "en_US.UTF-8")
         .args(["status", "--json", "--data-file"])
         .arg(record)
-        .env_clear()
-        .env("PATH", inherited_path())
-        .env("BEZWAAR_TODAY", common::TODAY)
         .output()
         .expect("bezwaar status runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -339,28 +304,31 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("record.json");
     let options = || Options::dutch().env("BEZWAAR_DATA_FILE", &record);
+    let say = Say::nl();
+    let texts = say.texts();
+    let today = common::TODAY;
 
     let mut tui = Tui::spawn(options());
-    to_platform_list(&mut tui, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_platform_list(&mut tui, &say);
     assert!(row_with(&tui, "Instagram").starts_with("› 1  Instagram"));
     tui.send(ENTER);
-    tui.wait_for("Instagram: stap 1 van 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
     tui.send(&RIGHT.repeat(4));
-    tui.wait_for("Instagram: stap 5 van 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 5), TIMEOUT);
     tui.send("m");
-    tui.wait_for("Onthouden: Instagram, verstuurd op 29 november 2026", TIMEOUT);
+    tui.wait_for(&say.marked("instagram", today), TIMEOUT);
 
     // While this wizard runs, a second one can mark too.
     let mut second = Tui::spawn(options());
-    to_platform_list(&mut second, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
-    to_last_step(&mut second, "6", "Google Gemini: stap 1 van 5", "Google Gemini: stap 5 van 5");
+    to_platform_list(&mut second, &say);
+    to_last_step(&mut second, &say, 6, "gemini");
     second.send("m");
-    second.wait_for("Onthouden: Google Gemini, uitgezet op 29 november 2026", TIMEOUT);
+    second.wait_for(&say.marked("gemini", today), TIMEOUT);
     quit(&mut second);
     // The first window shows it at the next key, and says why the record changed.
     tui.send("p");
-    let screen = tui.wait_for("Je lijst is veranderd in een ander venster of programma", TIMEOUT);
-    assert!(screen.contains("Google Gemini (je account)"), "{screen}");
+    let screen = tui.wait_for(&say.first(&texts.record.changed_elsewhere_here), TIMEOUT);
+    assert!(screen.contains(&format!("Google Gemini ({})", texts.record.main_account)), "{screen}");
 
     // Closing the terminal window hangs up on the wizard.
     Command::new("/bin/sh").arg("-c").arg(format!("kill -s HUP {}", tui.pid())).status().unwrap();
@@ -376,25 +344,30 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
     );
 
     let mut again = Tui::spawn(options());
-    to_platform_list(&mut again, WARNING_NL, "Wat staat er op het spel?", "Kies een platform");
+    to_platform_list(&mut again, &say);
     let rows = again.rows();
     let instagram = rows.iter().position(|row| row.contains("1  Instagram")).unwrap();
-    assert!(rows[instagram + 1].contains("✓ verstuurd op 29 november 2026"), "{}", rows.join("\n"));
+    let submitted = bezwaar::content::fill(
+        &texts.record.submitted,
+        &[("date", &texts.date(bezwaar::dates::parse(today).unwrap()))],
+    );
+    assert!(rows[instagram + 1].contains(&format!("✓ {submitted}")), "{}", rows.join("\n"));
     let facebook = rows.iter().position(|row| row.contains("2  Facebook")).unwrap();
-    assert!(rows[facebook + 1].contains("nog niet gemarkeerd"), "{}", rows.join("\n"));
+    assert!(rows[facebook + 1].contains(&texts.record.not_yet), "{}", rows.join("\n"));
 
     // Facebook, then a second Facebook account from the overview.
-    to_last_step(&mut again, "2", "Facebook: stap 1 van 5", "Facebook: stap 5 van 5");
+    to_last_step(&mut again, &say, 2, "facebook");
     again.send(RIGHT);
-    again.wait_for("Klaar met Facebook", TIMEOUT);
+    again.wait_for(&say.done("facebook"), TIMEOUT);
     again.send("m");
-    again.wait_for("Onthouden: Facebook, verstuurd op 29 november 2026", TIMEOUT);
+    again.wait_for(&say.marked("facebook", today), TIMEOUT);
     again.send("p");
-    again.wait_for("Je bezwaren", TIMEOUT);
+    again.wait_for(&texts.overview.title, TIMEOUT);
     again.send("\x1b[B");
-    again.wait_until("Facebook selected", TIMEOUT, |screen| screen.contains("› Facebook (je account)"));
+    let selected = format!("› Facebook ({})", texts.record.main_account);
+    again.wait_until("Facebook selected", TIMEOUT, |screen| screen.contains(&selected));
     again.send("a");
-    again.wait_for("Nog een account voor Facebook", TIMEOUT);
+    again.wait_for(&bezwaar::content::fill(&texts.editor.new_title, &[("platform", "Facebook")]), TIMEOUT);
     again.send("club");
     again.send(ENTER);
     again.wait_for("› Facebook (club)", TIMEOUT);

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{ENTER, FakeBrowser, Options, RIGHT, TIMEOUT, Tui};
+use common::{ENTER, FakeBrowser, Options, RIGHT, Say, TIMEOUT, Tui};
 
 fn strace() -> &'static str {
     let found = ["/usr/bin/strace", "/bin/strace"].into_iter().find(|path| Path::new(path).exists());
@@ -25,22 +25,20 @@ fn a_whole_walkthrough_opens_no_internet_socket_and_connects_nowhere() {
         .env("D", dir.path())
         .env("BROWSER", browser.path())
         .env("BEZWAAR_DATA_FILE", dir.path().join("record.json"));
+    let say = Say::en();
+    let status = &say.texts().steps.status;
     let mut tui = Tui::spawn(options);
-    tui.wait_for("A warning from the Dutch Data Protection Authority", TIMEOUT);
+    common::to_platform_list(&mut tui, &say);
     tui.send(ENTER);
-    tui.wait_for("What is at stake?", TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for("Choose a platform", TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for("Instagram: step 1 of 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
     tui.send("o");
-    tui.wait_for("The link was sent to your browser", TIMEOUT);
+    tui.wait_for(&say.first(&status.opened), TIMEOUT);
     tui.send("c");
-    tui.wait_for("The link was copied", TIMEOUT);
+    tui.wait_for(&say.first(&status.copied), TIMEOUT);
     tui.send(&RIGHT.repeat(4));
-    tui.wait_for("Instagram: step 5 of 5", TIMEOUT);
+    tui.wait_for(&say.step("instagram", 5), TIMEOUT);
     tui.send("m");
-    tui.wait_for("Remembered: Instagram", TIMEOUT);
+    tui.wait_for(&say.marked("instagram", common::TODAY), TIMEOUT);
     tui.send("q");
     tui.wait_for("ALL-DONE", TIMEOUT);
 

@@ -14,11 +14,14 @@ use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::Run;
 use serde_json::{Value, json};
+
+mod common;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bezwaar");
 const SCHEMA: &str = include_str!("../assets/record.schema.json");
@@ -28,18 +31,9 @@ const TODAY: &str = "2026-11-29";
 // Helpers
 
 /// A command for `program` (the bezwaar binary, or a shell or setpriv in front of it) with the
-/// environment every test uses.
+/// environment every run gets, in English.
 fn with_env(program: impl AsRef<OsStr>) -> Command {
-    let mut command = Command::new(program);
-    command
-        .env("BEZWAAR_TODAY", TODAY)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("BEZWAAR_DATA_FILE")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null());
-    command
+    common::command(program, "en_US.UTF-8")
 }
 
 /// `bezwaar --data-file DATA ARGS...`.
@@ -49,36 +43,8 @@ fn bezwaar<S: AsRef<OsStr>>(data: &Path, args: &[S]) -> Command {
     command
 }
 
-/// What a finished run printed and how it ended.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(output: Output) -> Run {
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-}
-
-impl Run {
-    /// Asserts the exit code, and that nothing panicked, whatever the code.
-    #[track_caller]
-    fn expect(self, code: i32, what: &str) -> Run {
-        assert!(!self.stderr.contains("panicked"), "{what}: bezwaar panicked: {self:#?}");
-        assert_eq!(self.code, Some(code), "{what}: unexpected exit: {self:#?}");
-        self
-    }
-}
-
-fn output(mut command: Command) -> Run {
-    command.output().unwrap_or_else(|error| panic!("cannot run {command:?}: {error}")).into()
+fn output(command: Command) -> Run {
+    common::finish(command)
 }
 
 fn run<S: AsRef<OsStr>>(data: &Path, args: &[S]) -> Run {

@@ -10,21 +10,13 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Options, TIMEOUT, Tui, binary, inherited_path, quit};
+use common::{Options, Say, TIMEOUT, Tui, binary, quit};
 use serde_json::{Value, json};
 
 /// `bezwaar --data-file RECORD ARGS...` in English, as a script would run it.
 fn bezwaar(record: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(binary());
-    command
-        .env_clear()
-        .env("PATH", inherited_path())
-        .env("LANG", "en_US.UTF-8")
-        .env("BEZWAAR_TODAY", common::TODAY)
-        .arg("--data-file")
-        .arg(record)
-        .args(args)
-        .stdin(Stdio::null());
+    let mut command = common::command(binary(), "en_US.UTF-8");
+    command.arg("--data-file").arg(record).args(args);
     command
 }
 
@@ -54,14 +46,10 @@ fn read_json(path: &Path) -> Value {
 }
 
 /// Walks a Dutch wizard from its start to the last step of the platform with this number.
-fn to_last_step(tui: &mut Tui, number: &str, name: &str) {
-    common::to_platform_list(
-        tui,
-        "Waarschuwing van de Autoriteit Persoonsgegevens",
-        "Wat staat er op het spel?",
-        "Kies een platform",
-    );
-    common::to_last_step(tui, number, &format!("{name}: stap 1 van 5"), &format!("{name}: stap 5 van 5"));
+fn to_last_step(tui: &mut Tui, number: usize, id: &str) {
+    let say = Say::nl();
+    common::to_platform_list(tui, &say);
+    common::to_last_step(tui, &say, number, id);
 }
 
 #[test]
@@ -69,7 +57,7 @@ fn a_command_run_while_a_wizard_is_open_succeeds_at_once_and_both_marks_stay() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("record.json");
     let mut tui = Tui::spawn(Options::dutch().env("BEZWAAR_DATA_FILE", &record));
-    to_last_step(&mut tui, "1", "Instagram");
+    to_last_step(&mut tui, 1, "instagram");
 
     let started = Instant::now();
     let output = run(&record, &["mark", "facebook", "--account", "cli"], 0);
@@ -78,7 +66,7 @@ fn a_command_run_while_a_wizard_is_open_succeeds_at_once_and_both_marks_stay() {
     assert!(stdout(&output).contains("Facebook (cli) is marked as submitted"), "{output:?}");
 
     tui.send("m");
-    tui.wait_for("Onthouden: Instagram, verstuurd op 29 november 2026", TIMEOUT);
+    tui.wait_for(&Say::nl().marked("instagram", common::TODAY), TIMEOUT);
     let accounts: Vec<(Value, Value)> = read_json(&record)["objections"]
         .as_array()
         .unwrap()
@@ -94,7 +82,7 @@ fn a_file_written_by_another_program_is_shown_and_kept_by_the_wizards_next_mark(
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("record.json");
     let mut tui = Tui::spawn(Options::dutch().env("BEZWAAR_DATA_FILE", &record));
-    to_last_step(&mut tui, "2", "Facebook");
+    to_last_step(&mut tui, 2, "facebook");
 
     // A sync tool brings in the record from another computer, which ignores bezwaar's lock and
     // holds a field this version does not know.
@@ -103,13 +91,15 @@ fn a_file_written_by_another_program_is_shown_and_kept_by_the_wizards_next_mark(
         "sent_by": "letter"}], "synced_from": "laptop"}"#;
     fs::write(&record, synced).unwrap();
 
+    let say = Say::nl();
     tui.send("p");
-    let screen = tui.wait_for("Je lijst is veranderd in een ander venster of programma", TIMEOUT);
-    assert!(screen.contains("Instagram (laptop)") && screen.contains("Notitie: op de laptop"), "{screen}");
+    let screen = tui.wait_for(&say.first(&say.texts().record.changed_elsewhere_here), TIMEOUT);
+    let note = bezwaar::content::fill(&say.texts().overview.note, &[("note", "op de laptop")]);
+    assert!(screen.contains("Instagram (laptop)") && screen.contains(&note), "{screen}");
     tui.send("\x1b[D");
-    tui.wait_for("Facebook: stap 5 van 5", TIMEOUT);
+    tui.wait_for(&say.step("facebook", 5), TIMEOUT);
     tui.send("m");
-    tui.wait_for("Onthouden: Facebook", TIMEOUT);
+    tui.wait_for(&say.marked("facebook", common::TODAY), TIMEOUT);
 
     let file = read_json(&record);
     assert_eq!(file["synced_from"], "laptop", "the unknown top-level field is kept");
@@ -128,12 +118,13 @@ fn two_wizards_on_one_record_can_both_mark() {
     let record = dir.path().join("record.json");
     let mut first = Tui::spawn(Options::dutch().env("BEZWAAR_DATA_FILE", &record));
     let mut second = Tui::spawn(Options::dutch().env("BEZWAAR_DATA_FILE", &record));
-    to_last_step(&mut first, "1", "Instagram");
-    to_last_step(&mut second, "2", "Facebook");
+    to_last_step(&mut first, 1, "instagram");
+    to_last_step(&mut second, 2, "facebook");
+    let say = Say::nl();
     first.send("m");
-    first.wait_for("Onthouden: Instagram", TIMEOUT);
+    first.wait_for(&say.marked("instagram", common::TODAY), TIMEOUT);
     second.send("m");
-    second.wait_for("Onthouden: Facebook", TIMEOUT);
+    second.wait_for(&say.marked("facebook", common::TODAY), TIMEOUT);
     let platforms: Vec<Value> =
         read_json(&record)["objections"].as_array().unwrap().iter().map(|e| e["platform"].clone()).collect();
     assert_eq!(platforms, [json!("instagram"), json!("facebook")]);

@@ -9,9 +9,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Options, TIMEOUT, Tui};
-
-const WARNING_EN: &str = "A warning from the Dutch Data Protection Authority";
+use common::{Options, Say, TIMEOUT, Tui};
 
 /// Runs bezwaar from a shell in the pty, with `stty -g` taken before and after.
 const SCRIPT: &str =
@@ -51,7 +49,7 @@ fn a_panic_gives_the_terminal_back() {
 /// Sends `signal` to the wizard once its first frame shows.
 fn signal(signal: &'static str) -> impl FnOnce(&mut Tui) {
     move |tui: &mut Tui| {
-        tui.wait_for(WARNING_EN, TIMEOUT);
+        tui.wait_for(&Say::en().warning(), TIMEOUT);
         let pid = child_of(tui.pid());
         Command::new("/bin/sh").arg("-c").arg(format!("kill -s {signal} {pid}")).status().unwrap();
     }
@@ -73,7 +71,7 @@ fn sighup_gives_the_terminal_back() {
 fn quitting_gives_the_terminal_back_too() {
     let dir = tempfile::tempdir().unwrap();
     let fault = |tui: &mut Tui| {
-        tui.wait_for(WARNING_EN, TIMEOUT);
+        tui.wait_for(&Say::en().warning(), TIMEOUT);
         tui.send("q");
     };
     check(Options::english(), &dir, fault, "0");

@@ -1,4 +1,7 @@
-//! Helpers for the end-to-end tests: the real `bezwaar` binary in a real pseudo-terminal.
+//! One harness for everything that runs the real binary: the end-to-end tests, the fault tests
+//! and the benchmark (`examples/bench.rs` includes this file). The wizard runs in a real
+//! pseudo-terminal; commands run with the same clean environment; and what the tests wait for is
+//! taken from bezwaar's own content files ([`Say`]), not copied into the tests.
 //!
 //! A reader thread drains the pty master continuously into a shared [`vt100::Parser`] and keeps
 //! every raw byte, so the child never blocks on a full pty buffer and the tests can look both at
@@ -16,6 +19,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use bezwaar::content::{Content, Lang, Texts, fill};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use tempfile::TempDir;
 
@@ -35,9 +39,91 @@ pub const RIGHT: &str = "\x1b[C";
 /// The date the tests pretend it is: 551 days after the deadline of 27 May 2025.
 pub const TODAY: &str = "2026-11-29";
 
-/// The built binary, by absolute path.
+/// The built binary, by absolute path (for the tests; the benchmark names the binary it built).
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_bezwaar"))
+    match option_env!("CARGO_BIN_EXE_bezwaar") {
+        Some(path) => PathBuf::from(path),
+        None => panic!("only cargo test builds the binary for the tests"),
+    }
+}
+
+/// What a finished command printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, and that nothing panicked, whatever the code.
+    #[track_caller]
+    pub fn expect(self, code: i32, what: &str) -> Run {
+        assert!(!self.stderr.contains("panicked"), "{what}: bezwaar panicked: {self:#?}");
+        assert_eq!(self.code, Some(code), "{what}: unexpected exit: {self:#?}");
+        self
+    }
+}
+
+/// Runs `command` to its end, within [`TIMEOUT`], with its output captured.
+pub fn finish(mut command: std::process::Command) -> Run {
+    use std::io::Read as _;
+    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap_or_else(|error| panic!("cannot run {command:?}: {error}"));
+    let (mut stdout, mut stderr) =
+        (child.stdout.take().expect("stdout"), child.stderr.take().expect("stderr"));
+    // Read while it runs, so that a large output never blocks it.
+    let out = thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = stdout.read_to_end(&mut text);
+        text
+    });
+    let err = thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = stderr.read_to_end(&mut text);
+        text
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} did not exit within {TIMEOUT:?}");
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    Run {
+        code: status.code(),
+        stdout: text(out.join().expect("the stdout reader")),
+        stderr: text(err.join().expect("the stderr reader")),
+    }
+}
+
+/// A command with the environment every run of the binary gets: nothing inherited but `PATH`,
+/// the language `lang`, today's date [`TODAY`], and no input.
+pub fn command(program: impl AsRef<OsStr>, lang: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(program);
+    command
+        .env_clear()
+        .env("PATH", inherited_path())
+        .env("LANG", lang)
+        .env("BEZWAAR_TODAY", TODAY)
+        .stdin(std::process::Stdio::null());
+    command
 }
 
 /// The `PATH` the tests run with.
@@ -59,6 +145,8 @@ fn non_zero(value: u16) -> NonZeroU16 {
 
 /// How to start the wizard.
 pub struct Options {
+    /// The program to start; bezwaar as `cargo test` built it when not given.
+    pub binary: Option<PathBuf>,
     /// `LANG`, e.g. `nl_NL.UTF-8`.
     pub lang: &'static str,
     pub args: Vec<String>,
@@ -75,6 +163,7 @@ pub struct Options {
 impl Options {
     pub fn new(lang: &'static str) -> Options {
         Options {
+            binary: None,
             lang,
             args: Vec::new(),
             env: Vec::new(),
@@ -168,6 +257,8 @@ pub struct Tui {
     writer: Option<Writer>,
     parser: Arc<Mutex<Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// When the last bytes of output arrived.
+    last: Arc<Mutex<Option<Instant>>>,
     /// Says when the reader thread saw the end of the output.
     reader_done: Receiver<()>,
     finished: bool,
@@ -189,7 +280,7 @@ impl Tui {
                 command.args(["-c", script]);
                 command
             }
-            None => CommandBuilder::new(binary()),
+            None => CommandBuilder::new(options.binary.clone().unwrap_or_else(binary)),
         };
         command.args(options.args);
         command.env_clear();
@@ -224,10 +315,12 @@ impl Tui {
             },
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let last = Arc::new(Mutex::new(None));
         let (done, reader_done) = mpsc::channel();
         {
             let parser = Arc::clone(&parser);
             let raw = Arc::clone(&raw);
+            let last = Arc::clone(&last);
             let writer = Arc::clone(&writer);
             thread::Builder::new()
                 .name("pty-reader".into())
@@ -239,6 +332,7 @@ impl Tui {
                             Ok(0) => break,
                             Ok(n) => {
                                 lock(&raw).extend_from_slice(&buffer[..n]);
+                                *lock(&last) = Some(Instant::now());
                                 let answers = {
                                     let mut parser = lock(&parser);
                                     parser.process(&buffer[..n]);
@@ -264,6 +358,7 @@ impl Tui {
             writer: Some(writer),
             parser,
             raw,
+            last,
             reader_done,
             finished: false,
             status: None,
@@ -296,6 +391,21 @@ impl Tui {
     /// Whether the terminal is on its alternate screen.
     pub fn alternate_screen(&self) -> bool {
         lock(&self.parser).screen().alternate_screen()
+    }
+
+    /// Reads something off the screen as the terminal shows it now.
+    pub fn with_screen<T>(&self, read: impl FnOnce(&vt100::Screen) -> T) -> T {
+        read(lock(&self.parser).screen())
+    }
+
+    /// When the last bytes of output arrived, if any did.
+    pub fn last_output(&self) -> Option<Instant> {
+        *lock(&self.last)
+    }
+
+    /// How many bytes the child wrote so far.
+    pub fn bytes(&self) -> usize {
+        lock(&self.raw).len()
     }
 
     /// Every byte the child wrote so far.
@@ -444,23 +554,112 @@ impl Drop for Tui {
     }
 }
 
-/// Where `needle` last occurs in `haystack`.
-/// Walks from the warning to the platform list; returns when the list shows.
-pub fn to_platform_list(tui: &mut Tui, warning: &str, risks: &str, platforms: &str) {
-    tui.wait_for(warning, TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for(risks, TIMEOUT);
-    tui.send(ENTER);
-    tui.wait_for(platforms, TIMEOUT);
+/// What bezwaar says, taken from its own content files: tests wait for these, so that a change
+/// of words changes the tests with them.
+pub struct Say {
+    content: Content,
+    lang: Lang,
 }
 
-/// From the platform list, chooses the platform with this number and walks to its last step;
-/// `first` and `last` are the titles of the first and the last step.
-pub fn to_last_step(tui: &mut Tui, number: &str, first: &str, last: &str) {
-    tui.send(number);
-    tui.wait_for(first, TIMEOUT);
+impl Say {
+    pub fn nl() -> Say {
+        Say { content: Content::embedded(Lang::Nl).expect("the content reads"), lang: Lang::Nl }
+    }
+
+    pub fn en() -> Say {
+        Say { content: Content::embedded(Lang::En).expect("the content reads"), lang: Lang::En }
+    }
+
+    pub fn texts(&self) -> &Texts {
+        self.content.texts(self.lang)
+    }
+
+    /// A platform's name, by its id.
+    pub fn name(&self, id: &str) -> String {
+        self.texts().platform_label(&self.content.catalogue, id).to_owned()
+    }
+
+    pub fn warning(&self) -> String {
+        self.texts().warning.title.clone()
+    }
+
+    pub fn risks(&self) -> String {
+        self.texts().risks.title.clone()
+    }
+
+    pub fn platforms(&self) -> String {
+        self.texts().platforms.title.clone()
+    }
+
+    /// "Instagram: stap 1 van 5".
+    pub fn step(&self, id: &str, step: usize) -> String {
+        let values = [("platform", self.name(id)), ("n", step.to_string()), ("total", "5".to_owned())];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(&self.texts().steps.title, &values)
+    }
+
+    /// "Klaar met Facebook".
+    pub fn done(&self, id: &str) -> String {
+        fill(&self.texts().done.title, &[("platform", &self.name(id))])
+    }
+
+    /// The first sentence of the end screen's offer of the other platform.
+    pub fn other_platform(&self, id: &str) -> String {
+        head(&fill(&self.texts().done.other_platform, &[("platform", &self.name(id))]))
+    }
+
+    /// The first sentence of what the notice says after a mark on `id`, sent on `date`.
+    pub fn marked(&self, id: &str, date: &str) -> String {
+        let texts = self.texts();
+        let date = texts.date(bezwaar::dates::parse(date).expect("a date"));
+        let setting =
+            self.content.catalogue.platform(id).is_some_and(|p| p.kind == bezwaar::content::Kind::Setting);
+        let status = fill(
+            if setting { &texts.record.switched_off } else { &texts.record.submitted },
+            &[("date", &date)],
+        );
+        head(&fill(&texts.record.marked_here, &[("platform", &self.name(id)), ("status", &status)]))
+    }
+
+    /// The first sentence of a notice, by what it says in the content: `opened`, `copied`, ...
+    pub fn first(&self, text: &str) -> String {
+        head(text)
+    }
+
+    /// "De deadline was 27 mei 2025. Dat is 551 dagen geleden." for `days` after the deadline.
+    pub fn passed(&self, days: i64) -> String {
+        let texts = self.texts();
+        let deadline = texts.date(self.content.catalogue.deadline);
+        fill(texts.warning.passed.pick(days), &[("days", &days.to_string()), ("deadline", &deadline)])
+    }
+
+    /// What the too-small screen says, up to the size it names.
+    pub fn too_small(&self) -> String {
+        let text = &self.texts().app.too_small;
+        text.split(':').next().unwrap_or(text).to_owned()
+    }
+}
+
+/// The first sentence of a text, which fits on one row of the screen.
+fn head(text: &str) -> String {
+    text.split(". ").next().unwrap_or(text).trim_end_matches('.').to_owned()
+}
+
+/// Walks from the warning to the platform list; returns when the list shows.
+pub fn to_platform_list(tui: &mut Tui, say: &Say) {
+    tui.wait_for(&say.warning(), TIMEOUT);
+    tui.send(ENTER);
+    tui.wait_for(&say.risks(), TIMEOUT);
+    tui.send(ENTER);
+    tui.wait_for(&say.platforms(), TIMEOUT);
+}
+
+/// From the platform list, chooses the platform with this number and walks to its last step.
+pub fn to_last_step(tui: &mut Tui, say: &Say, number: usize, id: &str) {
+    tui.send(&number.to_string());
+    tui.wait_for(&say.step(id, 1), TIMEOUT);
     tui.send(&RIGHT.repeat(4));
-    tui.wait_for(last, TIMEOUT);
+    tui.wait_for(&say.step(id, 5), TIMEOUT);
 }
 
 /// Quits with q and checks that bezwaar ended well.
@@ -470,6 +669,7 @@ pub fn quit(tui: &mut Tui) {
     assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
 }
 
+/// Where `needle` last occurs in `haystack`.
 pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|window| window == needle)
 }
