@@ -274,13 +274,14 @@ impl Tui {
         let home = tempfile::tempdir().expect("a temporary HOME");
         let pty = native_pty_system().openpty(size(options.cols, options.rows)).expect("a pty");
 
+        let program = options.binary.clone().unwrap_or_else(binary);
         let mut command = match &options.shell {
             Some(script) => {
                 let mut command = CommandBuilder::new("/bin/sh");
                 command.args(["-c", script]);
                 command
             }
-            None => CommandBuilder::new(options.binary.clone().unwrap_or_else(binary)),
+            None => CommandBuilder::new(&program),
         };
         command.args(options.args);
         command.env_clear();
@@ -289,7 +290,7 @@ impl Tui {
         command.env("TERM", "xterm-256color");
         command.env("LANG", options.lang);
         command.env("BEZWAAR_TODAY", TODAY);
-        command.env("BIN", binary());
+        command.env("BIN", &program);
         for (name, value) in options.env {
             command.env(name, value);
         }
