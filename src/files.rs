@@ -149,15 +149,17 @@ impl Drop for Temp {
 /// the same directory, synced, renamed over it, and the directory synced. The directory must
 /// exist. On any failure the temporary file is removed and the error says the system's reason.
 /// Returns how the file written looks, taken from the file itself, so that a file another
-/// program puts at `target` right after is not taken for this one.
-pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
+/// program puts at `target` right after is not taken for this one (`None` in the rare case the
+/// file, once in place, cannot be looked at).
+pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<Option<fs::Metadata>> {
     let mut temp = Temp::beside(target)?;
     temp.file.write_all(bytes)?;
     temp.file.sync_all()?;
     fs::rename(&temp.path, target)?;
     temp.renamed = true;
     sync_dir(target);
-    temp.file.metadata()
+    // The file is in place: nothing after this may report it as not written.
+    Ok(temp.file.metadata().ok())
 }
 
 /// Makes a rename in the file's directory durable. Best effort: some file systems refuse.

@@ -33,19 +33,16 @@ pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
 
 /// A reminder for every open objection in the record.
 pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<Reminder> {
-    // Entries that hold exactly the same are told apart by their order: how many of the same came
-    // before, counted as the list is walked.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Entries that the UID would not tell apart (the same platform, account and date) are told
+    // apart by their order: how many such came before, counted as the list is walked.
+    let mut seen: HashMap<(&str, Option<&str>, NaiveDate), usize> = HashMap::new();
     record
         .objections()
         .filter(|objection| is_open(catalogue, objection))
         .map(|objection| {
             let occurrence = {
-                let o = objection;
-                let same = format!(
-                    "{:?}",
-                    (&o.platform, &o.account, o.submitted_on, o.confirmation_on, &o.note, &o.extra)
-                );
+                let same =
+                    (objection.platform.as_str(), objection.account.as_deref(), objection.submitted_on);
                 let count = seen.entry(same).or_default();
                 *count += 1;
                 *count - 1
@@ -61,7 +58,7 @@ pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: N
                 description: fill(
                     &followup.event_description,
                     &[
-                        ("date", &texts.date(objection.submitted_on)),
+                        ("date", texts.date(objection.submitted_on).as_str()),
                         ("ap", &followup.ap_url),
                         ("form", form),
                     ],
@@ -266,13 +263,15 @@ mod tests {
         let mut objections: Vec<Objection> = accounts.iter().map(|account| on(*account)).collect();
         objections.push(on(Some("werk🙂")));
         objections.push(Objection::new("facebook", Some("werk🙂"), date("2026-11-26")));
+        // The same account and date, told apart only by a note: still two reminders.
+        objections.push(Objection { note: Some("via de club".into()), ..on(Some("werk🙂")) });
         let record = Record::with(objections);
         let uids: Vec<String> = reminders(texts, &content.catalogue, &record, date("2026-11-29"))
             .into_iter()
             .map(|r| r.uid)
             .collect();
         let distinct: std::collections::BTreeSet<&String> = uids.iter().collect();
-        assert_eq!((uids.len(), distinct.len()), (8, 8), "{uids:#?}");
+        assert_eq!((uids.len(), distinct.len()), (9, 9), "{uids:#?}");
         let again: Vec<String> = reminders(texts, &content.catalogue, &record, date("2026-12-01"))
             .into_iter()
             .map(|r| r.uid)

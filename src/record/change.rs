@@ -323,6 +323,33 @@ mod tests {
     }
 
     #[test]
+    fn a_change_to_one_field_writes_the_others_as_the_file_had_them() {
+        let mut record = record(
+            r#"{"version": 2, "objections": [{"note": "regel een\nregel twee\t", "platform": "facebook",
+            "account": "", "submitted_on": "2025-05-20", "confirmation_on": null, "letter": [1, 2.50]}]}"#,
+        );
+        let confirmed =
+            Mark { confirmation_on: Some(date("2025-05-21")), ..Mark::new("facebook", None, today()) };
+        assert!(record.apply(&Change::Mark(confirmed)).changed());
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        for kept in [
+            r#""note": "regel een\nregel twee\t""#,
+            r#""account": """#,
+            r#""submitted_on": "2025-05-20""#,
+            r#""confirmation_on": "2025-05-21""#,
+            r#""letter": [1, 2.50]"#,
+        ] {
+            assert!(written.contains(kept), "{kept} in {written}");
+        }
+
+        let noted = Mark { note: Some(Some("nieuw".into())), ..Mark::new("facebook", None, today()) };
+        assert!(record.apply(&Change::Mark(noted)).changed());
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        assert!(written.contains(r#""note": "nieuw""#), "the changed field is written anew: {written}");
+        assert!(written.contains(r#""account": """#), "{written}");
+    }
+
+    #[test]
     fn duplicates_are_changed_one_by_one_and_never_merged() {
         let entry = r#"{"platform": "facebook", "account": "werk", "submitted_on": "2025-05-20",
             "confirmation_on": null, "note": null}"#;

@@ -130,21 +130,49 @@ impl<'de> Visitor<'de> for FieldsVisitor<'_> {
     }
 }
 
+impl Objection {
+    /// The known fields as this version writes them, in the order of [`KNOWN_FIELDS`].
+    fn known_values(&self) -> [Option<String>; 5] {
+        let iso = crate::dates::iso;
+        [
+            Some(self.platform.clone()),
+            self.account.clone(),
+            Some(iso(self.submitted_on)),
+            self.confirmation_on.map(iso),
+            self.note.clone(),
+        ]
+    }
+}
+
 impl Serialize for Objection {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Unchanged since it was read: as the file wrote it.
+        let values = self.known_values();
+        // A field nobody changed since it was read keeps the file's own spelling of it (a note's
+        // line breaks, an empty account); a whole entry nobody changed is written as it was.
+        let mut kept: [Option<Raw>; 5] = Default::default();
         if let Some(source) = &self.source
-            && Objection::read(source).is_ok_and(|read| read == *self)
+            && let Ok(read) = Objection::read(source)
         {
-            return source.serialize(serializer);
+            if read == *self {
+                return source.serialize(serializer);
+            }
+            let before = read.known_values();
+            let Object(members) = serde_json::from_str(source.get()).map_err(serde::ser::Error::custom)?;
+            for (key, raw) in members {
+                if let Some(index) = KNOWN_FIELDS.iter().position(|field| *field == key)
+                    && before[index] == values[index]
+                {
+                    kept[index] = Some(raw);
+                }
+            }
         }
-        let iso = crate::dates::iso;
         let mut map = serializer.serialize_map(Some(5 + self.extra.len()))?;
-        map.serialize_entry(PLATFORM, &self.platform)?;
-        map.serialize_entry(ACCOUNT, &self.account)?;
-        map.serialize_entry(SUBMITTED_ON, &iso(self.submitted_on))?;
-        map.serialize_entry(CONFIRMATION_ON, &self.confirmation_on.map(iso))?;
-        map.serialize_entry(NOTE, &self.note)?;
+        for ((field, value), kept) in KNOWN_FIELDS.iter().zip(&values).zip(&kept) {
+            match kept {
+                Some(raw) => map.serialize_entry(field, raw)?,
+                None => map.serialize_entry(field, value)?,
+            }
+        }
         for (key, value) in &self.extra.0 {
             map.serialize_entry(key, value)?;
         }

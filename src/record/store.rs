@@ -290,12 +290,12 @@ impl Store {
         }
         record.version = VERSION;
         let stamp = self.save(&record)?;
-        Ok(Applied { record, stamp: Some(stamp), outcomes, set_aside })
+        Ok(Applied { record, stamp, outcomes, set_aside })
     }
 
     /// Writes the record atomically; returns the stamp of the file written. Only for a caller
     /// that holds the lock.
-    fn save(&self, record: &Record) -> Result<Stamp, WriteError> {
+    fn save(&self, record: &Record) -> Result<Option<Stamp>, WriteError> {
         let json = record.to_json().map_err(|error| WriteError::Io(OsError::of(&io::Error::other(error))))?;
         // Never write what would be refused when read back.
         if json.len() as u64 > MAX_BYTES {
@@ -305,7 +305,7 @@ impl Store {
         let target = self.target().map_err(io)?;
         files::create_private_dir(&files::dir_of(&target)).map_err(io)?;
         files::remove_stale_temp_files(&target);
-        files::replace(&target, &json).map(|meta| Stamp::of(&meta)).map_err(io)
+        files::replace(&target, &json).map(|meta| meta.as_ref().map(Stamp::of)).map_err(io)
     }
 
     /// Moves a damaged record aside as `<name>.corrupt-<UTC timestamp>` (never over another
