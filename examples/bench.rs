@@ -37,7 +37,7 @@ use std::process::{Command, ExitCode};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::Say;
+use common::{Say, TIMEOUT};
 
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
@@ -49,17 +49,12 @@ const IDLE: Duration = Duration::from_secs(5);
 /// Record sizes for the scale measurement, and runs per size.
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 const SCALE_RUNS: usize = 5;
-/// Generous, for slow machines: no wait in a working run comes close.
-const TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the output must be still for a frame to count as complete. Not part of any figure:
 /// a frame's time is when its last byte arrived.
 const QUIET: Duration = Duration::from_millis(50);
 const POLL: Duration = Duration::from_millis(2);
-/// The date bezwaar is told it is (as in the tests).
 const MIB: f64 = 1024.0 * 1024.0;
 
-/// bezwaar's texts the benchmark waits for (English first, Dutch after `t`).
-/// The platform list with the second platform highlighted.
 /// The texts of `examples/minimal.rs`, before and after `t`.
 const MINIMAL_FIRST: &str = "Hello from a minimal ratatui program.";
 const MINIMAL_SECOND: &str = "Toggled: the text changed.";
@@ -261,11 +256,12 @@ struct Scale {
 
 impl Subject {
     fn bezwaar(binary: PathBuf) -> Subject {
+        let en = Say::en();
         Subject {
             name: "bezwaar",
             binary,
             args: &[],
-            first: whole(Say::en().warning(), Say::en().texts().keys.quit.clone()),
+            first: whole(en.warning(), en.texts().keys.quit.clone()),
             presses: bezwaar_presses(),
         }
     }
@@ -325,11 +321,11 @@ impl Subject {
 
     /// Opens `record`, then the overview with `p`, then one step down with ↓.
     fn overview(&self, record: &Path) -> Result<Scale> {
+        let en = Say::en();
+        let (title, quit) = (&en.texts().overview.title, &en.texts().keys.quit);
         let (mut session, first) = self.start(Some(record))?;
         let before = session.cpu_ns();
         let pressed = session.send("p")?;
-        let en = Say::en();
-        let (title, quit) = (&en.texts().overview.title, &en.texts().keys.quit);
         let overview = session.frame("the overview", pressed, &|screen| {
             contains(screen, title)
                 && selected_account(screen).is_some()

@@ -11,7 +11,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::{MarkArgs, PlatformsArgs, RemindArgs, StatusArgs, Task, UnmarkArgs};
-use crate::content::{Catalogue, Texts, fill};
+use crate::content::{Catalogue, Platform, Texts, fill};
 use crate::dates;
 use crate::ics;
 use crate::output::{self, Destination, OutputError};
@@ -77,15 +77,17 @@ fn shown_path(store: &Store) -> String {
 /// completions and the manual page (which need the command line's own definition) are run by
 /// `main`.
 pub fn run(task: Task, context: &Context) -> Outcome {
-    match task {
+    // A task that stops early does so with the outcome it stops with.
+    let outcome = match task {
         Task::Status(args) => status(context, &args),
         Task::Mark(args) => mark(context, args),
         Task::Unmark(args) => unmark(context, &args),
-        Task::Platforms(args) => platforms(context, &args),
-        Task::Share => Outcome::ok(context.texts.share_message(context.catalogue)),
         Task::Remind(args) => remind(context, &args),
-        Task::Guide(_) | Task::Completions(_) | Task::Manpage => Outcome::default(),
-    }
+        Task::Platforms(args) => return platforms(context, &args),
+        Task::Share => return Outcome::ok(context.texts.share_message(context.catalogue)),
+        Task::Guide(_) | Task::Completions(_) | Task::Manpage => return Outcome::default(),
+    };
+    outcome.unwrap_or_else(|stopped| stopped)
 }
 
 /// Where the record is, or what to say when there is no place for it.
@@ -98,7 +100,7 @@ fn store<'a>(context: &'a Context) -> Result<&'a Store, Outcome> {
 fn mark_change(context: &Context, args: MarkArgs) -> Result<Mark, String> {
     let MarkArgs { platform, account, date, confirmed, note } = args;
     let texts = context.texts;
-    let platform = known_platform(context, &platform)?;
+    let platform = known_platform(context, &platform)?.id.clone();
     let limited = |value: Option<String>, max: usize, field: &str| -> Result<Option<String>, String> {
         let value = text::clean_optional(value.as_deref());
         if let Some(value) = &value
@@ -143,16 +145,9 @@ fn apply(context: &Context, store: &Store, change: Change) -> Result<(record::Ou
     let texts = context.texts;
     match store.apply(&[change], context.now, context.patience) {
         Ok(applied) => {
-            let stderr = applied.set_aside.map_or_else(String::new, |set_aside| {
-                let values = [
-                    ("path", shown_path(store)),
-                    ("problem", set_aside.problem),
-                    ("aside", text::path(&set_aside.aside)),
-                ];
-                let values: Vec<(&str, &str)> =
-                    values.iter().map(|(name, value)| (*name, value.as_str())).collect();
-                fill(&texts.record.set_aside, &values) + "\n"
-            });
+            let stderr = applied
+                .set_aside
+                .map_or_else(String::new, |set_aside| texts.set_aside(&shown_path(store), &set_aside) + "\n");
             Ok((applied.outcomes.into_iter().next().unwrap_or(record::Outcome::NotFound), stderr))
         }
         Err(error) => {
@@ -167,23 +162,14 @@ fn apply(context: &Context, store: &Store, change: Change) -> Result<(record::Ou
 }
 
 /// `bezwaar mark`: marks a platform and account, or changes only the details given.
-pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
+fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
     let texts = context.texts;
-    let store = match store(context) {
-        Ok(store) => store,
-        Err(failed) => return failed,
-    };
-    let mark = match mark_change(context, args) {
-        Ok(mark) => mark,
-        Err(message) => return Outcome::fail(BAD_INPUT, message),
-    };
+    let store = store(context)?;
+    let mark = mark_change(context, args).map_err(|message| Outcome::fail(BAD_INPUT, message))?;
     let (name, account) = texts.account_label(context.catalogue, &mark.platform, mark.account.as_deref());
-    let (outcome, stderr) = match apply(context, store, Change::Mark(mark)) {
-        Ok(done) => done,
-        Err(failed) => return failed,
-    };
+    let (outcome, stderr) = apply(context, store, Change::Mark(mark))?;
     let path = shown_path(store);
-    let (code, stdout) = match &outcome {
+    let stdout = match &outcome {
         record::Outcome::Added(objection) => {
             let values = [
                 ("platform", name.as_str()),
@@ -191,53 +177,39 @@ pub fn mark(context: &Context, args: MarkArgs) -> Outcome {
                 ("date", &texts.date(objection.submitted_on)),
                 ("path", &path),
             ];
-            (OK, fill(&texts.record.marked, &values))
+            fill(&texts.record.marked, &values)
         }
         record::Outcome::AlreadyMarked { before, after, .. } => {
             let mut message = texts.already_marked(context.catalogue, before, after);
             if outcome.changed() {
                 message = format!("{message} {}", fill(&texts.record.location, &[("path", &path)]));
             }
-            (OK, message)
+            message
         }
         record::Outcome::Refused(Refusal::Ambiguous { count, .. }) => {
             let values = [("platform", name.as_str()), ("account", &account), ("count", &count.to_string())];
-            return Outcome {
-                code: BAD_INPUT,
-                stdout: String::new(),
-                stderr: stderr + &fill(&texts.record.ambiguous, &values) + "\n",
-            };
+            return Err(Outcome::fail(BAD_INPUT, stderr + &fill(&texts.record.ambiguous, &values)));
         }
         record::Outcome::Refused(Refusal::Dates(error)) => {
-            return Outcome {
-                code: BAD_INPUT,
-                stdout: String::new(),
-                stderr: stderr + &texts.date_error(error, context.today) + "\n",
-            };
+            return Err(Outcome::fail(BAD_INPUT, stderr + &texts.date_error(error, context.today)));
         }
-        _ => (OK, String::new()),
+        _ => String::new(),
     };
-    Outcome { code, stdout: stdout + "\n", stderr }
+    Ok(Outcome { code: OK, stdout: stdout + "\n", stderr })
 }
 
 /// `bezwaar unmark`: removes every mark for a platform and account, and says how many.
-pub fn unmark(context: &Context, args: &UnmarkArgs) -> Outcome {
+fn unmark(context: &Context, args: &UnmarkArgs) -> Result<Outcome, Outcome> {
     let texts = context.texts;
-    let store = match store(context) {
-        Ok(store) => store,
-        Err(failed) => return failed,
-    };
-    let platform = match known_platform(context, &args.platform) {
-        Ok(platform) => platform,
-        Err(message) => return Outcome::fail(BAD_INPUT, message),
-    };
+    let store = store(context)?;
+    let platform = known_platform(context, &args.platform)
+        .map_err(|message| Outcome::fail(BAD_INPUT, message))?
+        .id
+        .clone();
     let account = text::clean_optional(args.account.as_deref());
     let (name, shown) = texts.account_label(context.catalogue, &platform, account.as_deref());
     let change = Change::Unmark { platform, account };
-    let (outcome, stderr) = match apply(context, store, change) {
-        Ok(done) => done,
-        Err(failed) => return failed,
-    };
+    let (outcome, stderr) = apply(context, store, change)?;
     let stdout = match outcome {
         record::Outcome::Removed(entries) => {
             let count = entries.len();
@@ -251,13 +223,13 @@ pub fn unmark(context: &Context, args: &UnmarkArgs) -> Outcome {
         }
         _ => fill(&texts.record.nothing_to_unmark, &[("platform", &name), ("account", &shown)]),
     };
-    Outcome { code: OK, stdout: stdout + "\n", stderr }
+    Ok(Outcome { code: OK, stdout: stdout + "\n", stderr })
 }
 
-fn known_platform(context: &Context, value: &str) -> Result<String, String> {
-    let id = value.trim().to_lowercase();
-    if context.catalogue.platform(&id).is_some() {
-        return Ok(id);
+/// The catalogue's platform for what the person typed, or what to say when there is none.
+pub fn known_platform<'a>(context: &Context<'a>, value: &str) -> Result<&'a Platform, String> {
+    if let Some(platform) = context.catalogue.platform(&value.trim().to_lowercase()) {
+        return Ok(platform);
     }
     let accepted: Vec<&str> = context.catalogue.platforms.iter().map(|p| p.id.as_str()).collect();
     let shown = text::shown(value, 40);
@@ -275,24 +247,15 @@ fn read(context: &Context, store: &Store) -> Result<Record, Outcome> {
 }
 
 /// `bezwaar status`: each platform's status, or the record as JSON. Changes nothing, ever.
-pub fn status(context: &Context, args: &StatusArgs) -> Outcome {
+fn status(context: &Context, args: &StatusArgs) -> Result<Outcome, Outcome> {
     let texts = context.texts;
-    let store = match store(context) {
-        Ok(store) => store,
-        Err(failed) => return failed,
-    };
-    let record = match read(context, store) {
-        Ok(record) => record,
-        Err(failed) => return failed,
-    };
+    let store = store(context)?;
+    let record = read(context, store)?;
     if args.json {
-        return match record.to_json() {
-            Ok(json) => Outcome {
-                stdout: text::printable_json(&String::from_utf8_lossy(&json)),
-                ..Outcome::default()
-            },
-            Err(error) => Outcome::fail(SAVE_FAILED, text::shown(&error.to_string(), 200)),
-        };
+        let json = record
+            .to_json()
+            .map_err(|error| Outcome::fail(SAVE_FAILED, text::shown(&error.to_string(), 200)))?;
+        return Ok(Outcome::printed(text::printable_json(&String::from_utf8_lossy(&json))));
     }
     let mut stdout = String::new();
     for line in texts.status_lines(context.catalogue, &record, context.today) {
@@ -300,44 +263,36 @@ pub fn status(context: &Context, args: &StatusArgs) -> Outcome {
         stdout.push('\n');
     }
     stdout.push_str(&fill(&texts.record.location, &[("path", &shown_path(store))]));
-    Outcome::ok(stdout)
+    Ok(Outcome::ok(stdout))
 }
 
 /// `bezwaar remind`: a calendar with a reminder for each objection still waiting for a
 /// confirmation, to a file or (`-`) to standard output. Reads the record only.
-pub fn remind(context: &Context, args: &RemindArgs) -> Outcome {
+fn remind(context: &Context, args: &RemindArgs) -> Result<Outcome, Outcome> {
     let texts = context.texts;
-    let store = match store(context) {
-        Ok(store) => store,
-        Err(failed) => return failed,
-    };
+    let store = store(context)?;
     let (path, force) = (args.ics.as_path(), args.force);
-    let record = match read(context, store) {
-        Ok(record) => record,
-        Err(failed) => return failed,
-    };
+    let record = read(context, store)?;
     let reminders = ics::reminders(texts, context.catalogue, &record, context.today);
     let destination = Destination::of(path);
     if reminders.is_empty() {
-        return match destination {
+        return Ok(match destination {
             Destination::Stdout => {
                 Outcome { stderr: texts.followup.nothing.clone() + "\n", ..Outcome::default() }
             }
             Destination::File(_) => Outcome::ok(texts.followup.nothing.clone()),
-        };
+        });
     }
     let calendar = ics::calendar(&reminders, context.now);
     let Destination::File(path) = destination else {
-        return Outcome { stdout: calendar, ..Outcome::default() };
+        return Ok(Outcome::printed(calendar));
     };
     let shown = text::path(&path);
     let followup = &texts.followup;
-    match output::write(&path, calendar.as_bytes(), ics::is_ours, force, Some(store)) {
+    Ok(match output::write(&path, calendar.as_bytes(), ics::is_ours, force, Some(store)) {
         Ok(()) => {
             let count = reminders.len();
             let values = [("count", count.to_string()), ("path", shown)];
-            let values: Vec<(&str, &str)> =
-                values.iter().map(|(name, value)| (*name, value.as_str())).collect();
             Outcome::ok(fill(followup.written.pick(count as i64), &values))
         }
         Err(OutputError::IsRecord) => {
@@ -351,7 +306,7 @@ pub fn remind(context: &Context, args: &RemindArgs) -> Outcome {
             SAVE_FAILED,
             fill(&followup.write_failed, &[("path", &shown), ("error", &texts.os_error(&error))]),
         ),
-    }
+    })
 }
 
 /// `bezwaar platforms`: every entry of the catalogue with its link, when it was checked, its

@@ -127,11 +127,7 @@ impl Editor {
     /// Pasted text, typed into the current field as one line: line breaks become spaces, and
     /// what `key` would not take is left out. Text that does not fit is not pasted at all.
     pub fn paste(&mut self, pasted: &str) {
-        let line: String = pasted
-            .chars()
-            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
-            .filter(|c| !text::is_removed(*c))
-            .collect();
+        let line = text::one_line(pasted);
         let count = line.chars().count();
         let room = self.field.limit().saturating_sub(self.count(self.field));
         if count > room {

@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::cli::MarkArgs;
+use crate::cli::{MarkArgs, Task};
 use crate::commands::{self, Context, Outcome};
 use crate::content::{Platform, fill};
 use crate::deadline::Deadline;
@@ -18,16 +18,10 @@ pub fn run(
     chosen: Option<&str>,
 ) -> io::Result<u8> {
     let texts = context.texts;
-    let catalogue = context.catalogue;
     let platform = match chosen {
-        Some(id) => match catalogue.platform(&id.trim().to_lowercase()) {
-            Some(platform) => Some(platform),
-            None => {
-                let accepted: Vec<&str> = catalogue.platforms.iter().map(|p| p.id.as_str()).collect();
-                let message = fill(
-                    &texts.record.unknown_platform,
-                    &[("value", &crate::text::shown(id, 40)), ("accepted", &accepted.join(", "))],
-                );
+        Some(id) => match commands::known_platform(context, id) {
+            Ok(platform) => Some(platform),
+            Err(message) => {
                 writeln!(out, "{message}")?;
                 return Ok(commands::BAD_INPUT);
             }
@@ -50,7 +44,7 @@ pub fn run(
     let yes = texts.guide.yes.iter().any(|word| word.eq_ignore_ascii_case(answer.trim()));
     let code = if yes {
         let args = MarkArgs { platform: platform.id.clone(), ..MarkArgs::default() };
-        let Outcome { code, stdout, stderr } = commands::mark(context, args);
+        let Outcome { code, stdout, stderr } = commands::run(Task::Mark(args), context);
         write!(out, "{stdout}{stderr}")?;
         code
     } else {

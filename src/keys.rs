@@ -309,8 +309,8 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
         }
         Screen::Overview => {
             table.push(Binding::new(BACK, Action::Back, 1));
-            if app.writable() && !app.record.is_empty() {
-                if app.record.entries().len() > 1 {
+            if app.writable() && !app.record().is_empty() {
+                if app.record().entries().len() > 1 {
                     table.push(Binding::new(UP_DOWN, Action::SelectEntry, 2));
                 }
                 // An entry that cannot be read has no details to edit: it can only go.
@@ -353,22 +353,20 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
 
 /// The message a key press means on the current screen, if any.
 pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
-    if app.editor().is_some() {
-        let key = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-        return match bindings(app).iter().find(|binding| binding.accepts(key)) {
-            Some(binding) => binding.action.message(key.code),
-            None => Some(Message::EditKey(event)),
-        };
-    }
     let modifiers = event.modifiers;
+    let key = Key { code: event.code, ctrl: modifiers.contains(KeyModifiers::CONTROL) };
+    let bound = bindings(app)
+        .iter()
+        .find(|binding| binding.accepts(key))
+        .map(|binding| binding.action.message(key.code));
+    if app.editor().is_some() {
+        // In the form, every key that is not one of its own is typed.
+        return bound.unwrap_or(Some(Message::EditKey(event)));
+    }
     if modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META) {
         return None;
     }
-    let key = Key { code: event.code, ctrl: modifiers.contains(KeyModifiers::CONTROL) };
-    bindings(app)
-        .iter()
-        .find(|binding| binding.accepts(key))
-        .and_then(|binding| binding.action.message(key.code))
+    bound.flatten()
 }
 
 /// How a key is written: arrows as arrows, Space in the person's language.
@@ -504,9 +502,12 @@ mod tests {
     #[test]
     fn a_question_takes_only_yes_and_no() {
         let mut app = app_on(Screen::Step { platform: 0, step: 4 });
-        app.record =
-            crate::record::Record::with([crate::record::Objection::new("instagram", None, app.today)]);
-        app.overlay = Some(crate::app::Overlay::Question(crate::app::Unmark(app.record.id_of(0).unwrap())));
+        app.set_record(crate::record::Record::with([crate::record::Objection::new(
+            "instagram",
+            None,
+            app.today,
+        )]));
+        app.overlay = Some(crate::app::Overlay::Question(crate::app::Unmark(app.record().id_of(0).unwrap())));
         assert_eq!(message(&app, KeyCode::Char('j')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('y')), Some(Message::Confirm(true)));
         assert_eq!(message(&app, KeyCode::Char('n')), Some(Message::Confirm(false)));
@@ -574,7 +575,7 @@ mod tests {
     fn an_entry_that_cannot_be_read_can_only_be_removed() {
         let mut app = app_on(Screen::Overview);
         let json = br#"{"version": 2, "objections": [{"platform": "x", "submitted_on": "2025-02-30"}]}"#;
-        app.record = crate::record::parse(json).unwrap();
+        app.set_record(crate::record::parse(json).unwrap());
         crate::tui::step(&mut app, Message::Resized(80, 24));
         assert_eq!(message(&app, KeyCode::Char('e')), None);
         assert_eq!(message(&app, KeyCode::Char('a')), None);

@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::files;
-use crate::record::Store;
+use crate::record::{LOCK_SUFFIX, SET_ASIDE_SUFFIX, Store};
 use crate::text::OsError;
 
 /// Where output goes.
@@ -94,9 +94,9 @@ fn belongs_to_record(target: &Path, store: &Store) -> bool {
     let (name_bytes, record_bytes) =
         (name.as_encoded_bytes().to_ascii_lowercase(), record_name.as_encoded_bytes().to_ascii_lowercase());
     let after = name_bytes.strip_prefix(record_bytes.as_slice());
-    matches!(after, Some(b"" | b".lock"))
-        || after.is_some_and(|rest| rest.starts_with(b".corrupt-"))
-        || files::is_temp_of(&name, &record)
+    after.is_some_and(|rest| {
+        rest.is_empty() || rest == LOCK_SUFFIX.as_bytes() || rest.starts_with(SET_ASIDE_SUFFIX.as_bytes())
+    }) || files::is_temp_of(&name, &record)
 }
 
 #[cfg(test)]

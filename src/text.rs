@@ -33,14 +33,16 @@ fn is_break(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-/// `text` on one line (breaks as spaces), without the removed characters and without spaces at
-/// either end.
-pub fn clean(text: &str) -> String {
-    let kept: String = text
-        .chars()
+/// `text` on one line (breaks as spaces), without the removed characters.
+pub fn one_line(text: &str) -> String {
+    text.chars()
         .filter_map(|c| if is_break(c) { Some(' ') } else { Some(c).filter(|c| !is_removed(*c)) })
-        .collect();
-    kept.trim().to_owned()
+        .collect()
+}
+
+/// [`one_line`], without spaces at either end.
+pub fn clean(text: &str) -> String {
+    one_line(text).trim().to_owned()
 }
 
 /// Like [`clean`]; nothing left means no value.

@@ -102,7 +102,11 @@ pub fn look(app: &App) -> Option<Message> {
     if stamp == app.seen {
         return None;
     }
-    Some(Message::Reloaded(stamp, store.load()))
+    // The stamp of the file actually read, which may be newer than the one just looked at.
+    Some(match store.read() {
+        Ok((record, read)) => Message::Reloaded(read, Ok(record)),
+        Err(error) => Message::Reloaded(stamp, Err(error)),
+    })
 }
 
 /// Does what the wizard asked for and says how it went.

@@ -9,6 +9,11 @@ use ratatui::layout::Size;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Whether a window of this size is below the minimum.
+pub fn too_small(size: Size) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
 /// The window, and the scroll of the text in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
@@ -44,7 +49,7 @@ impl Default for Viewport {
 impl Viewport {
     /// Whether the window is below the minimum size, where only a request for a bigger one shows.
     pub fn too_small(&self) -> bool {
-        self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
+        too_small(self.size)
     }
 
     /// Moves the scroll by `lines`, not above the top; the view keeps it within its limit.

@@ -102,7 +102,7 @@ proptest! {
                 }
             };
             if let Some(message) = message {
-                let before = app.record.clone();
+                let before = app.record().clone();
                 let changes_record = matches!(message, Message::Mark | Message::Confirm(true) | Message::SaveEdit);
                 // The event loop feeds outcomes back; do the same with both kinds of outcome.
                 let outcome = match bezwaar::tui::step(&mut app, message.clone()) {
@@ -126,11 +126,11 @@ proptest! {
                     let written = matches!(outcome, Message::Written(Ok(_)));
                     prop_assert_eq!(bezwaar::tui::step(&mut app, outcome), None);
                     if written {
-                        prop_assert_eq!(&store.load().unwrap(), &app.record, "what is shown is what is saved");
+                        prop_assert_eq!(&store.load().unwrap(), app.record(), "what is shown is what is saved");
                         prop_assert!(!app.unsaved());
                     }
                 }
-                prop_assert!(changes_record || app.record == before, "{message:?} changed the record");
+                prop_assert!(changes_record || *app.record() == before, "{message:?} changed the record");
             }
             check_bounds(&app);
             let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));

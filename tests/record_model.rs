@@ -232,7 +232,7 @@ impl World {
         let index = *entries.get(place)?;
         self.app.entry = place;
         bezwaar::tui::step(&mut self.app, Message::Resized(80, 24));
-        let shown = self.app.record.entries();
+        let shown = self.app.record().entries();
         let chosen = &shown[index];
         let occurrence = shown[..index].iter().filter(|other| *other == chosen).count();
         Some((index, serde_json::to_value(chosen).unwrap(), occurrence))
@@ -271,7 +271,7 @@ impl World {
                 let platform_index =
                     self.app.platforms().iter().position(|p| p.id == PLATFORMS[platform]).unwrap();
                 // What the wizard shows decides what m does: remove the mark it shows, or mark.
-                let shown = self.app.record.entries();
+                let shown = self.app.record().entries();
                 let marked = |any_account: bool| {
                     shown.iter().position(|entry| {
                         entry.objection().is_some_and(|o| {

@@ -224,7 +224,7 @@ fn the_link_is_always_shown_whole_at_80x24() {
 /// shown, reported back as written.
 fn written(app: &mut App, effect: Option<bezwaar::app::Effect>) {
     let Some(bezwaar::app::Effect::Write(changes)) = effect else { panic!("a write: {effect:?}") };
-    let mut record = app.record.clone();
+    let mut record = app.record().clone();
     let outcomes = changes.iter().map(|change| record.apply(change)).collect();
     let applied = bezwaar::record::Applied { record, stamp: None, outcomes, set_aside: None };
     bezwaar::tui::step(app, Message::Written(Ok(applied)));
@@ -243,11 +243,11 @@ fn with_marks(mut app: App) -> App {
             note: note.map(Into::into),
             ..Objection::new(platform, account, date("2025-05-20"))
         };
-    app.record = Record::with([
+    app.set_record(Record::with([
         objection("instagram", None, Some("2025-05-21"), None),
         objection("facebook", None, None, None),
         objection("facebook", Some("Vereniging"), None, Some("met het e-mailadres van de club")),
-    ]);
+    ]));
     app.store = Some(bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json"));
     bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
@@ -286,17 +286,17 @@ fn marking_and_the_question_before_unmarking() {
 
 #[test]
 fn a_failed_save_and_a_set_aside_record() {
-    use bezwaar::record::{Problem, Record, Store};
+    use bezwaar::record::{Problem, Record, SetAside, Store};
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Done { platform: 1 });
         bezwaar::tui::step(&mut app, Message::Mark);
         bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
         snapshot("save_failed", &app);
 
-        let problem = Problem::SetAside {
+        let problem = Problem::SetAside(SetAside {
             problem: "EOF while parsing an object at line 3 column 0".into(),
             aside: "/home/anna/.local/share/bezwaar/record.json.corrupt-20261129T101112Z".into(),
-        };
+        });
         let store = Store::new("/home/anna/.local/share/bezwaar/record.json");
         let mut app = self::app(lang, TODAY, Screen::Warning).with_record(
             Some(store),
@@ -427,7 +427,7 @@ fn the_message_for_family_and_friends() {
 fn a_setting_switched_off_waits_for_no_confirmation() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::En, TODAY, Screen::Overview);
-    app.record = Record::with([Objection::new("linkedin", None, date("2026-11-01"))]);
+    app.set_record(Record::with([Objection::new("linkedin", None, date("2026-11-01"))]));
     bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
@@ -440,10 +440,10 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
 fn a_platform_with_many_accounts_points_to_the_overview() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
-    app.record =
-        Record::with((0..1000).map(|number| {
-            Objection::new("facebook", Some(&format!("account {number}")), date("2025-05-20"))
-        }));
+    app.set_record(Record::with(
+        (0..1000)
+            .map(|number| Objection::new("facebook", Some(&format!("account {number}")), date("2025-05-20"))),
+    ));
     bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
@@ -546,9 +546,9 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
 fn the_selected_overview_entry_stays_in_view_after_a_resize_or_the_help() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::En, TODAY, Screen::Overview);
-    app.record = Record::with(
+    app.set_record(Record::with(
         (1..=12).map(|number| Objection::new("facebook", Some(&format!("acct{number}")), date("2025-05-20"))),
-    );
+    ));
     bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     for _ in 0..5 {
         bezwaar::tui::step(&mut app, Message::SelectNext);

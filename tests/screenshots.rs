@@ -155,11 +155,11 @@ fn marked(mut app: App) -> App {
         confirmation_on: confirmed.map(date),
         ..Objection::new(platform, account, date("2026-11-12"))
     };
-    app.record = bezwaar::record::Record::with([
+    app.set_record(bezwaar::record::Record::with([
         objection("instagram", None, Some("2026-11-13")),
         objection("facebook", None, None),
         objection("facebook", Some("vereniging"), None),
-    ]);
+    ]));
     bezwaar::tui::step(&mut app, Message::Resized(80, 24));
     app
 }

@@ -93,8 +93,8 @@ pub struct App {
     /// Whether links are also written as OSC 8 hyperlinks.
     pub hyperlinks: bool,
     /// The record as last read or written here, with any changes that could not be saved
-    /// applied to it.
-    pub record: Record,
+    /// applied to it; changed only together with the overview's listing.
+    record: Record,
     /// Changes made here that are not saved yet (saving failed): they are tried again, on the
     /// record as it is then, with the next change or `s`.
     pub pending: Vec<Change>,
@@ -146,10 +146,9 @@ impl App {
     /// The wizard with the record it opened; a problem shows at once.
     pub fn with_record(mut self, store: Option<Store>, record: Record, problem: Option<Problem>) -> App {
         self.store = store;
-        self.record = record;
+        self.set_record(record);
         self.notice = problem.as_ref().map(|_| Notice::Problem);
         self.problem = problem;
-        self.relist();
         self
     }
 
@@ -213,7 +212,6 @@ impl App {
         }
     }
 
-    /// Changes the state for one message; returns the work the event loop must do, if any.
     /// Changes the state for one message; returns the work the event loop must do, if any. The
     /// view is fitted afterwards (`ui::fit`), by whoever sends the message.
     pub fn update(&mut self, message: Message) -> Option<Effect> {
@@ -224,13 +222,7 @@ impl App {
             matches!(message, Message::ScrollUp | Message::ScrollDown | Message::PageUp | Message::PageDown);
         let moves = matches!(message, Message::SelectPrevious | Message::SelectNext);
         let reloaded = matches!(message, Message::Reloaded(..));
-        // Only these messages change the record (a resize counts too, for tests that set the
-        // record directly and settle the state with one).
-        let relist = matches!(message, Message::Written(_) | Message::Reloaded(..) | Message::Resized(..));
         let effect = self.apply(message);
-        if relist {
-            self.relist();
-        }
         // The record is read again just before the key that follows is handled: what that key
         // does to the screen must not hide that the record changed.
         self.keep_notice = reloaded;
@@ -595,7 +587,7 @@ mod tests {
     #[test]
     fn a_labelled_only_entry_counts_as_marked() {
         let mut app = app();
-        app.record = Record::with([Objection::new("instagram", Some("work"), app.today)]);
+        app.set_record(Record::with([Objection::new("instagram", Some("work"), app.today)]));
         app.screen = Screen::Step { platform: 0, step: 4 };
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "no second entry: a question");
         assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
@@ -763,7 +755,10 @@ mod tests {
         assert_eq!(app.view.scroll, 0);
         run(&mut app, &[const { Message::SelectNext }; 40]);
         assert_eq!(app.entry, 40);
-        assert!(app.view.scroll > 30 && app.view.scroll <= 40, "the window followed: {}", app.view.scroll);
+        let followed = app.view.scroll;
+        assert!(followed > 30 && followed <= 40, "the window followed: {followed}");
+        run(&mut app, &[Message::Back, Message::ShowOverview]);
+        assert_eq!((app.entry, app.view.scroll), (40, followed), "opened again, the window is where it was");
         assert_eq!(crate::ui::max_scroll(&app), 499, "the overview scrolls by entry");
         run(&mut app, &[const { Message::SelectPrevious }; 40]);
         assert_eq!((app.entry, app.view.scroll), (0, 0));

@@ -2,8 +2,6 @@
 //! platforms), the changes it asks for, and what it does when they were written or the file
 //! changed under it.
 
-use std::collections::HashMap;
-
 use super::{App, Effect, Notice, Overlay, Screen, Unmark};
 use crate::content::{Platform, STEPS_PER_PLATFORM};
 use crate::editor::EditError;
@@ -35,19 +33,7 @@ impl Listing {
         let mut order: Vec<usize> = (0..entries.len()).collect();
         let groups: Vec<usize> = entries.iter().map(group).collect();
         order.sort_by_key(|index| groups[*index]);
-        let mut per_account: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-        for objection in record.objections() {
-            *per_account.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
-        }
-        let counts = entries
-            .iter()
-            .map(|entry| {
-                entry.objection().map_or(1, |o| {
-                    per_account.get(&(o.platform.as_str(), o.account.as_deref())).copied().unwrap_or(1)
-                })
-            })
-            .collect();
-        Listing { order, counts }
+        Listing { order, counts: record.account_counts() }
     }
 }
 
@@ -100,8 +86,20 @@ impl App {
         self.listing.counts.get(index).copied().unwrap_or(1)
     }
 
+    /// The record as shown: as last read or written here, with any changes that could not be
+    /// saved applied to it.
+    pub fn record(&self) -> &Record {
+        &self.record
+    }
+
+    /// Shows this record (as read, or as a test built it).
+    pub fn set_record(&mut self, record: Record) {
+        self.record = record;
+        self.relist();
+    }
+
     /// Derives the overview's listing from the record, after every change to it.
-    pub(super) fn relist(&mut self) {
+    fn relist(&mut self) {
         self.listing = Listing::of(&self.record, self.content.platforms());
     }
 
@@ -151,6 +149,7 @@ impl App {
             self.record.apply(change);
         }
         self.applied_here = self.pending.len();
+        self.relist();
     }
 
     /// The changes reached the file: show the record as it is now, and what the last change
@@ -159,11 +158,10 @@ impl App {
         let retried = matches!(self.notice, Some(Notice::SaveFailed(_) | Notice::UnsavedQuit));
         let changes = std::mem::take(&mut self.pending);
         self.applied_here = 0;
-        self.record = applied.record;
-        self.relist();
+        self.set_record(applied.record);
         self.seen = applied.stamp;
         if let Some(set_aside) = applied.set_aside {
-            self.problem = Some(Problem::SetAside { problem: set_aside.problem, aside: set_aside.aside });
+            self.problem = Some(Problem::SetAside(set_aside));
         }
         let platform_index = |id: &str| self.platforms().iter().position(|p| p.id == id);
         let notice = match changes.last().zip(applied.outcomes.last()) {
@@ -216,8 +214,7 @@ impl App {
             .map_or((true, true), |(last, earlier)| (landed(last), earlier.iter().all(landed)));
         self.notice = if !earlier {
             Some(Notice::NotAllSaved)
-        } else if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside { .. }))
-            && notice.is_none()
+        } else if self.problem.as_ref().is_some_and(|p| matches!(p, Problem::SetAside(_))) && notice.is_none()
         {
             Some(Notice::Problem)
         } else if retried && last {
@@ -236,7 +233,6 @@ impl App {
                 self.record = record;
                 self.applied_here = 0;
                 self.apply_pending_here();
-                self.relist();
                 // A file that could not be read before reads again.
                 if self.problem.as_ref().is_some_and(|problem| !problem.allows_writing()) {
                     self.problem = None;

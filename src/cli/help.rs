@@ -15,10 +15,10 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
     // "[OPTIONS]" would be English.
     let subcommand = |command: clap::Command, about: &str, arguments: &str| {
         let name = command.get_name().to_owned();
-        command
-            .about(about.to_owned())
-            .help_template(texts.usage_template.clone())
-            .override_usage(fill(&texts.usage_subcommand, &[("command", &name), ("arguments", arguments)]))
+        command.about(about.to_owned()).help_template(texts.usage_template.clone()).override_usage(fill(
+            &texts.usage_subcommand,
+            &[("command", name.as_str()), ("arguments", arguments)],
+        ))
     };
     let option = |arg: clap::Arg, help: &str| arg.help(help.to_owned()).help_heading(options.clone());
     let valued = |arg: clap::Arg, help: &str, value: &str| option(arg, help).value_name(value.to_owned());

@@ -151,10 +151,10 @@ fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Resu
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a
 /// missing value shows instead of vanishing.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, values: &[(&str, impl AsRef<str>)]) -> String {
     let mut text = template.to_owned();
     for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+        text = text.replace(&format!("{{{name}}}"), value.as_ref());
     }
     text
 }

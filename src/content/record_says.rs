@@ -1,8 +1,6 @@
 //! What the record says, as a person reads it: the status lines of `bezwaar status` and the
 //! overview, and what marking again did.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::{Catalogue, Texts, fill};
@@ -72,29 +70,28 @@ impl Texts {
     /// cannot be read. An account that is in the record twice, and a date that breaks the rule,
     /// are said on its line.
     pub fn status_lines(&self, catalogue: &Catalogue, record: &Record, today: NaiveDate) -> Vec<String> {
-        // How many entries each account has, counted once: a large record is not counted again
-        // for each of its lines.
-        let mut counts: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-        for objection in record.objections() {
-            *counts.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
-        }
-        let count = |objection: &Objection| {
-            counts.get(&(objection.platform.as_str(), objection.account.as_deref())).copied().unwrap_or(1)
+        let counts = record.account_counts();
+        let objections = || {
+            record
+                .entries()
+                .iter()
+                .zip(&counts)
+                .filter_map(|(entry, count)| Some((entry.objection()?, *count)))
         };
         let mut lines = Vec::new();
         for platform in &catalogue.platforms {
             let mut any = false;
-            for objection in record.for_platform(&platform.id) {
+            for (objection, count) in objections().filter(|(o, _)| o.platform == platform.id) {
                 any = true;
-                lines.push(self.objection_line(catalogue, count(objection), objection, today));
+                lines.push(self.objection_line(catalogue, count, objection, today));
             }
             if !any {
                 lines.push(format!("{}: {}", self.platform_name(platform), self.record.not_yet));
             }
         }
         // Entries for platforms this version does not know are kept and shown as they are.
-        for objection in record.objections().filter(|o| catalogue.platform(&o.platform).is_none()) {
-            lines.push(self.objection_line(catalogue, count(objection), objection, today));
+        for (objection, count) in objections().filter(|(o, _)| catalogue.platform(&o.platform).is_none()) {
+            lines.push(self.objection_line(catalogue, count, objection, today));
         }
         for (index, entry) in record.entries().iter().enumerate() {
             if let Entry::Unreadable(unreadable) = entry {
@@ -107,7 +104,6 @@ impl Texts {
     /// "Entry 3 of your record cannot be read: ... It stays in the file as it is."
     pub fn unreadable_line(&self, index: usize, problem: &EntryProblem) -> String {
         let values = [("number", (index + 1).to_string()), ("problem", self.entry_problem(problem))];
-        let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
         fill(&self.record.unreadable_entry, &values)
     }
 

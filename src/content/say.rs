@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{Catalogue, Kind, Platform, PlatformTexts, Texts, fill};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
-use crate::record::{EntryProblem, LoadError, Objection, Problem, WriteError};
+use crate::record::{EntryProblem, LoadError, Objection, Problem, SetAside, WriteError};
 use crate::text::{OsError, OsReason};
 
 impl Texts {
@@ -54,7 +54,7 @@ impl Texts {
         match (platform.verified_on, &platform.verified_by) {
             (Some(date), Some(by)) => {
                 let by = self.sources.get(by).map_or("", String::as_str);
-                Ok(fill(&self.steps.verified, &[("date", &self.date(date)), ("by", by)]))
+                Ok(fill(&self.steps.verified, &[("date", self.date(date).as_str()), ("by", by)]))
             }
             _ => Err(self.steps.not_verified.clone()),
         }
@@ -115,7 +115,7 @@ impl Texts {
             EntryProblem::Missing(field) => fill(&record.entry_missing, &[("field", field)]),
             EntryProblem::WrongType(field) => fill(&record.entry_wrong_type, &[("field", field)]),
             EntryProblem::NotADate(field, value) => {
-                fill(&record.entry_not_a_date, &[("field", field), ("value", value)])
+                fill(&record.entry_not_a_date, &[("field", *field), ("value", value)])
             }
             EntryProblem::Twice(field) => fill(&record.entry_twice, &[("field", field)]),
         }
@@ -168,14 +168,17 @@ impl Texts {
         }
     }
 
+    /// That the file at `path` was not a record and where it was moved.
+    pub fn set_aside(&self, path: &str, set_aside: &SetAside) -> String {
+        let aside = crate::text::path(&set_aside.aside);
+        fill(&self.record.set_aside, &[("path", path), ("problem", &set_aside.problem), ("aside", &aside)])
+    }
+
     /// The record's problem in plain words: what happened, what was kept, what to do.
     pub fn problem(&self, path: &str, problem: &Problem) -> String {
         let record = &self.record;
         match problem {
-            Problem::SetAside { problem, aside } => fill(
-                &record.set_aside,
-                &[("path", path), ("problem", problem), ("aside", &crate::text::path(aside))],
-            ),
+            Problem::SetAside(set_aside) => self.set_aside(path, set_aside),
             Problem::FutureVersion(version) => self.load_error(path, &LoadError::FutureVersion(*version)),
             Problem::Unreadable(error) => self.load_error(path, error),
             Problem::Damaged { problem, error } => format!(

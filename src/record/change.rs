@@ -202,17 +202,12 @@ impl Record {
             .map(|(index, _)| index)
             .collect();
         let Some(&first) = matching.first() else {
-            let objection = Objection {
+            return self.apply(&Change::Add(Objection {
                 submitted_on: mark.submitted_on.unwrap_or(mark.today),
                 confirmation_on: mark.confirmation_on,
                 note: mark.note.clone().flatten(),
                 ..Objection::new(&mark.platform, mark.account.as_deref(), mark.today)
-            };
-            if let Err(error) = dates::check_pair(objection.submitted_on, objection.confirmation_on) {
-                return Outcome::Refused(Refusal::Dates(error));
-            }
-            self.entries.push(Entry::Objection(objection.clone()));
-            return Outcome::Added(objection);
+            }));
         };
         let Some(Entry::Objection(before)) = self.entries.get(first).cloned() else {
             return Outcome::NotFound;

@@ -13,6 +13,8 @@ mod change;
 mod format;
 mod store;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::de::Deserialize;
 use serde::ser::{Serialize, Serializer};
@@ -20,7 +22,9 @@ use serde_json::value::RawValue;
 
 pub use change::{Change, Details, EntryId, Mark, Outcome, Refusal};
 pub use format::parse;
-pub use store::{Applied, LoadError, Opening, Problem, Stamp, Store, WriteError};
+pub use store::{
+    Applied, LOCK_SUFFIX, LoadError, Opening, Problem, SET_ASIDE_SUFFIX, SetAside, Stamp, Store, WriteError,
+};
 
 /// The format version this program writes. Version 1 (bezwaar before it kept unknown fields)
 /// is read as well; a file from a higher version is only read, never written.
@@ -72,12 +76,6 @@ impl Fields {
 
     pub fn len(&self) -> usize {
         self.0.len()
-    }
-
-    /// Adds a field (tests and the property tests build records with them).
-    pub fn push(&mut self, name: &str, json: &str) -> Result<(), serde_json::Error> {
-        self.0.push((name.to_owned(), Raw(RawValue::from_string(json.to_owned())?)));
-        Ok(())
     }
 }
 
@@ -216,11 +214,6 @@ impl Record {
         &self.extra
     }
 
-    /// Adds a top-level field (tests build records with them).
-    pub fn extra_mut(&mut self) -> &mut Fields {
-        &mut self.extra
-    }
-
     /// The readable entries, in the file's order.
     pub fn objections(&self) -> impl Iterator<Item = &Objection> {
         self.entries.iter().filter_map(Entry::objection)
@@ -236,9 +229,20 @@ impl Record {
         self.objections().find(|o| o.is_for(platform, account))
     }
 
-    /// How many entries are for this platform and account (more than one: a duplicate).
-    pub fn count(&self, platform: &str, account: Option<&str>) -> usize {
-        self.objections().filter(|o| o.is_for(platform, account)).count()
+    /// For each entry, in the file's order, how many entries are for its platform and account
+    /// (more than one: a duplicate); 1 for an entry that cannot be read. Counted once, so a large
+    /// record is not walked again for each of its entries.
+    pub fn account_counts(&self) -> Vec<usize> {
+        let mut counts: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+        for objection in self.objections() {
+            *counts.entry((&objection.platform, objection.account.as_deref())).or_default() += 1;
+        }
+        self.entries
+            .iter()
+            .map(|entry| {
+                entry.objection().map_or(1, |o| counts[&(o.platform.as_str(), o.account.as_deref())])
+            })
+            .collect()
     }
 
     /// Every objection for a platform, in the order they were marked.
@@ -414,5 +418,26 @@ mod tests {
             "{\"version\": 1, \"objections\": [], \"\\u001b]52;c;aGk=\\u0007\\u001b[31mRED\\u202e\": 1,";
         let LoadError::Corrupt(message) = parse(json.as_bytes()).unwrap_err() else { panic!("corrupt") };
         assert!(!message.contains(['\x1b', '\x07', '\u{202e}']), "{message:?}");
+    }
+
+    #[test]
+    fn each_entry_counts_the_entries_for_its_account() {
+        let entry = |platform: &str, account: &str| {
+            format!(
+                r#"{{"platform": "{platform}", "account": {account}, "submitted_on": "2025-05-20",
+                "confirmation_on": null, "note": null}}"#
+            )
+        };
+        let entries = [
+            entry("facebook", "null"),
+            entry("facebook", r#""werk""#),
+            r#"{"platform": "facebook"}"#.to_owned(),
+            entry("facebook", "null"),
+            entry("instagram", "null"),
+            entry("facebook", "null"),
+        ];
+        let json = format!(r#"{{"version": 2, "objections": [{}]}}"#, entries.join(", "));
+        let record = parse(json.as_bytes()).unwrap();
+        assert_eq!(record.account_counts(), [3, 1, 1, 3, 1, 3], "the unreadable third counts as one");
     }
 }

@@ -81,8 +81,8 @@ pub enum WriteError {
 /// What the wizard must tell about the record at the start, or when it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// The file was not a record and is now at `aside`; the wizard starts with an empty record.
-    SetAside { problem: String, aside: PathBuf },
+    /// The file was not a record and was moved aside; the wizard starts with an empty record.
+    SetAside(SetAside),
     /// The file is from a newer bezwaar: shown read-only, never written.
     FutureVersion(u64),
     /// The file could not be read; nothing was changed.
@@ -96,7 +96,7 @@ pub enum Problem {
 impl Problem {
     /// Whether the wizard may still mark and save.
     pub fn allows_writing(&self) -> bool {
-        matches!(self, Problem::SetAside { .. })
+        matches!(self, Problem::SetAside(_))
     }
 
     /// Whether what is on disk could not be read at all, so nothing can be said about it.
@@ -136,6 +136,13 @@ impl Stamp {
         Stamp { len: meta.len(), modified: meta.modified().ok(), identity: platform::identity(meta) }
     }
 }
+
+/// What follows the record's file name in the name of its lock file.
+pub const LOCK_SUFFIX: &str = ".lock";
+
+/// What follows the record's file name in the name of a damaged record moved aside (then a
+/// timestamp).
+pub const SET_ASIDE_SUFFIX: &str = ".corrupt-";
 
 /// The file was not a record and was moved aside before a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,7 +260,9 @@ impl Store {
                 match store.read_settled() {
                     Ok((record, stamp)) => Opening { record, stamp, problem: None },
                     Err(error) if error.is_damage() => match store.set_aside(now) {
-                        Ok(aside) => problem(Problem::SetAside { problem: error.to_string(), aside }),
+                        Ok(aside) => {
+                            problem(Problem::SetAside(SetAside { problem: error.to_string(), aside }))
+                        }
                         Err(os) => damaged(&error, OsError::of(&os)),
                     },
                     Err(error) => problem(Problem::of(error)),
@@ -316,7 +325,7 @@ impl Store {
         let stamp = now.format("%Y%m%dT%H%M%SZ");
         for attempt in 0..1000 {
             let mut aside = name.clone();
-            aside.push(format!(".corrupt-{stamp}"));
+            aside.push(format!("{SET_ASIDE_SUFFIX}{stamp}"));
             if attempt > 0 {
                 aside.push(format!("-{attempt}"));
             }
@@ -326,8 +335,11 @@ impl Store {
                 Ok(()) => {
                     // Only the damaged file is moved: a record another program put in its place
                     // in the meantime (it ignores the lock) stays where it is.
-                    let damaged = matches!(read_bounded(&aside), Ok(Some((bytes, _))) if parse(&bytes).is_err_and(|e| e.is_damage()))
-                        || matches!(read_bounded(&aside), Err(error) if error.is_damage());
+                    let damaged = match read_bounded(&aside) {
+                        Ok(Some((bytes, _))) => parse(&bytes).is_err_and(|error| error.is_damage()),
+                        Ok(None) => false,
+                        Err(error) => error.is_damage(),
+                    };
                     if !damaged || !platform::same_file(&target, &aside) {
                         let _ = fs::remove_file(&aside);
                         return Err(io::Error::new(
@@ -350,7 +362,7 @@ impl Store {
     pub fn lock_path(&self) -> io::Result<PathBuf> {
         let target = self.target()?;
         let mut name = target.file_name().map(OsString::from).unwrap_or_default();
-        name.push(".lock");
+        name.push(LOCK_SUFFIX);
         Ok(target.with_file_name(name))
     }
 
@@ -550,7 +562,9 @@ mod tests {
                 "record.json.corrupt-20261129T101112Z-1"
             };
             let aside = dir.path().join(expected);
-            assert!(matches!(&opening.problem, Some(Problem::SetAside { aside: at, .. }) if *at == aside));
+            assert!(
+                matches!(&opening.problem, Some(Problem::SetAside(set_aside)) if set_aside.aside == aside)
+            );
             assert!(opening.problem.as_ref().unwrap().allows_writing());
             assert_eq!(fs::read(&aside).unwrap(), b"{\"version\": 1, \"objec");
             assert!(!path.exists());

@@ -21,7 +21,7 @@ pub fn render(app: &App, Unmark(id): &Unmark, area: Rect, buf: &mut Buffer) {
             )
         }
         Entry::Unreadable(_) => {
-            let number = app.record.position(id).map_or(0, |index| index + 1);
+            let number = app.record().position(id).map_or(0, |index| index + 1);
             fill(&texts.record.remove_unreadable_question, &[("number", &number.to_string())])
         }
     };

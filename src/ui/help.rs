@@ -13,7 +13,7 @@ pub fn body(app: &App) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
     // The help describes the screen beneath it, not its own keys.
-    let table = keys::table(app, false, super::body_max_scroll(app) > 0);
+    let table = keys::table(app, false, super::layout::body_max_scroll(app) > 0);
     let width = table.iter().map(|b| keys::help_keys(b, &texts.keys).chars().count()).max().unwrap_or(0);
     let row = |binding: &keys::Binding| {
         let keys = keys::help_keys(binding, &texts.keys);

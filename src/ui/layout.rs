@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::{Body, MIN_HEIGHT, MIN_WIDTH, Theme, body, footer, help, notice_paragraph, overview, platforms};
+use super::{Body, Theme, body, footer, help, notice_paragraph, overview, platforms};
 use crate::app::{App, Screen};
 use crate::viewport::Follow;
 
@@ -16,10 +16,6 @@ pub(super) struct Areas {
     pub(super) body: Rect,
     pub(super) notice: Rect,
     pub(super) footer: Rect,
-}
-
-pub(super) fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 pub(super) fn areas(app: &App, area: Rect) -> Areas {
@@ -78,13 +74,13 @@ pub fn max_scroll(app: &App) -> u16 {
 }
 
 /// How far the screen's own text, beneath any overlay, can scroll.
-pub fn body_max_scroll(app: &App) -> u16 {
+pub(super) fn body_max_scroll(app: &App) -> u16 {
     max_scroll_of(app, false)
 }
 
 pub(super) fn max_scroll_of(app: &App, overlay: bool) -> u16 {
     let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
-    if too_small(area) {
+    if app.view.too_small() {
         return 0;
     }
     if app.screen == Screen::Overview && !overlay {
@@ -98,9 +94,9 @@ pub(super) fn max_scroll_of(app: &App, overlay: bool) -> u16 {
 /// The scroll that keeps the selected line of a list in view (the highlighted platform, the
 /// selected overview entry), with the least change from the current one. Other screens keep
 /// theirs.
-pub fn follow_selection(app: &App, moved: bool) -> u16 {
+fn follow_selection(app: &App, moved: bool) -> u16 {
     let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
-    if too_small(area) {
+    if app.view.too_small() {
         return app.view.scroll;
     }
     match app.screen {
@@ -147,9 +143,9 @@ pub fn fit(app: &mut App) {
 }
 
 /// How many lines of text are visible at once.
-pub fn visible_lines(app: &App) -> u16 {
+fn visible_lines(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
-    if too_small(area) {
+    if app.view.too_small() {
         return 1;
     }
     scroll_view(app, area, app.help_open()).0.height

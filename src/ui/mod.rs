@@ -30,11 +30,12 @@ pub use crate::theme::Theme;
 use crate::app::{App, Overlay, Screen};
 use crate::content::{Texts, fill};
 
-pub use crate::viewport::{MIN_HEIGHT, MIN_WIDTH};
-pub use layout::{body_max_scroll, fit, follow_selection, max_scroll, visible_lines};
+pub use layout::{fit, max_scroll};
+
+use crate::viewport::{MIN_HEIGHT, MIN_WIDTH};
 
 use hyperlink::hyperlink;
-use layout::{areas, body_block, too_small, wrapped};
+use layout::{areas, body_block, wrapped};
 use notice::{notice_paragraph, problem_text};
 
 /// What a screen puts in the body: a title, the text, and the links in it (for OSC 8).
@@ -68,7 +69,7 @@ fn body(app: &App, inner: Rect) -> Body {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if too_small(area) {
+        if crate::viewport::too_small(area.as_size()) {
             render_too_small(self, area, buf);
             return;
         }

@@ -26,7 +26,7 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     // The advice to mark, only where marking works.
-    if app.record.is_empty() && app.writable() {
+    if app.record().is_empty() && app.writable() {
         lines.push(Line::from(texts.overview.empty.clone()));
         lines.push(Line::default());
     }
@@ -42,7 +42,7 @@ fn entry(app: &App, index: usize, chosen: bool) -> Vec<Line<'static>> {
     let marker = if chosen { "›" } else { " " };
     let texts = app.texts();
     let theme = &app.theme;
-    match app.record.entries().get(index) {
+    match app.record().entries().get(index) {
         Some(Entry::Objection(objection)) => {
             objection_lines(app, objection, app.account_count(index), chosen)
         }
@@ -104,13 +104,13 @@ fn footer(app: &App) -> Vec<Line<'static>> {
     let texts = app.texts();
     let mut lines = Vec::new();
     for platform in app.platforms() {
-        if app.record.for_platform(&platform.id).next().is_none() {
+        if app.record().for_platform(&platform.id).next().is_none() {
             lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
         }
     }
-    if let Some(store) = &app.store {
+    if app.store.is_some() {
         lines.push(Line::default());
-        let location = fill(&texts.record.location, &[("path", &store.path().display().to_string())]);
+        let location = fill(&texts.record.location, &[("path", &super::notice::record_path(app))]);
         lines.push(styled(location, app.theme.source));
     }
     lines
@@ -158,7 +158,7 @@ pub fn max_scroll(app: &App, inner: Rect) -> u16 {
     if complete && height(&lines, inner.width) <= usize::from(inner.height) {
         return 0;
     }
-    u16::try_from(app.record.entries().len().saturating_sub(1)).unwrap_or(u16::MAX)
+    u16::try_from(app.record().entries().len().saturating_sub(1)).unwrap_or(u16::MAX)
 }
 
 /// The first entry to show so that the selected one is on screen.
@@ -168,17 +168,17 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
     let mut first = usize::from(app.view.scroll).min(selected);
     let selectable = app.writable() && !entries.is_empty();
     let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
-    // Move the window down until the selected entry ends inside it.
-    while first < selected {
-        let needed: usize = entries[first..=selected]
-            .iter()
-            .enumerate()
-            .map(|(offset, index)| height(&entry(app, *index, first + offset == selected), inner.width))
-            .sum();
-        if needed <= room {
-            break;
+    // The window moves down only as far as needed for the selected entry to end inside it:
+    // walking up from that entry, the first entry that no longer fits stays above the window.
+    if first < selected {
+        let mut needed = 0;
+        for candidate in (first..=selected).rev() {
+            needed += height(&entry(app, entries[candidate], candidate == selected), inner.width);
+            if needed > room && candidate < selected {
+                first = candidate + 1;
+                break;
+            }
         }
-        first += 1;
     }
     u16::try_from(first).unwrap_or(u16::MAX)
 }

@@ -72,9 +72,9 @@ const SHOWN: usize = 3;
 /// Under each platform: what the record says about it.
 fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
     let texts = app.texts();
-    let marked = app.record.for_platform(id).count();
+    let marked = app.record().for_platform(id).count();
     let mut lines: Vec<Line<'static>> = app
-        .record
+        .record()
         .for_platform(id)
         .take(SHOWN)
         .map(|objection| {

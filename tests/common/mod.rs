@@ -213,8 +213,6 @@ pub struct Terminal {
     answers_queries: bool,
     /// Answers not yet written back to the child.
     answers: Vec<u8>,
-    /// How many cursor-position queries (`ESC [ 6 n`) were answered.
-    pub cursor_queries: usize,
     /// Each OSC 52 clipboard write: the selection and the base64 data.
     pub clipboard: Vec<(Vec<u8>, Vec<u8>)>,
 }
@@ -235,7 +233,6 @@ impl vt100::Callbacks for Terminal {
             [[6]] => {
                 let (row, col) = screen.cursor_position();
                 self.answers.extend(format!("\x1b[{};{}R", row + 1, col + 1).bytes());
-                self.cursor_queries += 1;
             }
             [[5]] => self.answers.extend(b"\x1b[0n"),
             _ => {}
@@ -308,12 +305,7 @@ impl Tui {
             non_zero(options.rows),
             non_zero(options.cols),
             0,
-            Terminal {
-                answers_queries: options.answers_queries,
-                answers: Vec::new(),
-                cursor_queries: 0,
-                clipboard: Vec::new(),
-            },
+            Terminal { answers_queries: options.answers_queries, answers: Vec::new(), clipboard: Vec::new() },
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let last = Arc::new(Mutex::new(None));
@@ -377,11 +369,6 @@ impl Tui {
         let parser = lock(&self.parser);
         let (_, cols) = parser.screen().size();
         parser.screen().rows(0, cols.get()).map(|row| row.trim_end().to_owned()).collect()
-    }
-
-    /// How many cursor-position queries the terminal answered.
-    pub fn cursor_queries(&self) -> usize {
-        lock(&self.parser).callbacks().cursor_queries
     }
 
     /// The OSC 52 clipboard writes so far: (selection, base64 data).
