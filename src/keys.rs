@@ -18,6 +18,8 @@ pub enum Action {
     PreviousStep,
     Scroll,
     Page,
+    /// Home and End: to the top or the end.
+    Ends,
     Select,
     Choose,
     ChooseNumber,
@@ -33,7 +35,8 @@ pub enum Action {
     Mark,
     /// Mark a setting as switched off.
     MarkSetting,
-    Unmark,
+    /// Another account for a platform marked already, or remove one of its marks.
+    Accounts,
     Overview,
     Retry,
     Yes,
@@ -61,6 +64,7 @@ impl Action {
             Action::NextStep => &keys.next_step,
             Action::PreviousStep => &keys.previous_step,
             Action::Scroll | Action::Page => &keys.scroll,
+            Action::Ends => &keys.ends,
             Action::Select => &keys.select,
             Action::Choose => &keys.choose,
             Action::ChooseNumber => &keys.choose_number,
@@ -75,7 +79,7 @@ impl Action {
             Action::Suspend => &keys.suspend,
             Action::Mark => &keys.mark,
             Action::MarkSetting => &keys.mark_setting,
-            Action::Unmark => &keys.unmark,
+            Action::Accounts => &keys.accounts,
             Action::Overview => &keys.overview,
             Action::Retry => &keys.retry,
             Action::Yes => &keys.yes,
@@ -112,6 +116,8 @@ impl Action {
             Action::Scroll => Message::ScrollDown,
             Action::Page if code == KeyCode::PageUp => Message::PageUp,
             Action::Page => Message::PageDown,
+            Action::Ends if code == KeyCode::Home => Message::Home,
+            Action::Ends => Message::End,
             Action::Select if up => Message::SelectPrevious,
             Action::Select => Message::SelectNext,
             Action::ChooseNumber => {
@@ -126,7 +132,7 @@ impl Action {
             Action::Quit => Message::Quit,
             Action::Interrupt => Message::Interrupt,
             Action::Suspend => Message::Suspend,
-            Action::Mark | Action::MarkSetting | Action::Unmark => Message::Mark,
+            Action::Mark | Action::MarkSetting | Action::Accounts => Message::Mark,
             Action::Overview => Message::ShowOverview,
             Action::Retry => Message::Retry,
             Action::Yes => Message::Confirm(true),
@@ -137,7 +143,7 @@ impl Action {
             Action::AddAccount => Message::AddAccount,
             Action::Remove => Message::Remove,
             Action::Save => Message::SaveEdit,
-            Action::Cancel => Message::CancelEdit,
+            Action::Cancel => Message::Cancel,
             Action::NextField => Message::NextField,
             Action::PreviousField => Message::PreviousField,
             Action::Qr | Action::CloseQr => Message::ToggleQr,
@@ -179,10 +185,13 @@ const NEXT: &[Key] =
     &[key(KeyCode::Right), key(KeyCode::Enter), key(KeyCode::Char('l')), key(KeyCode::Char(' '))];
 const CHOOSE: &[Key] =
     &[key(KeyCode::Enter), key(KeyCode::Right), key(KeyCode::Char('l')), key(KeyCode::Char(' '))];
-const BACK: &[Key] = &[key(KeyCode::Left), key(KeyCode::Char('h')), key(KeyCode::Backspace)];
+/// Esc goes back one level too, as it closes what is open over a screen: it never quits.
+const BACK: &[Key] =
+    &[key(KeyCode::Left), key(KeyCode::Char('h')), key(KeyCode::Backspace), key(KeyCode::Esc)];
 const UP_DOWN: &[Key] =
     &[key(KeyCode::Up), key(KeyCode::Down), key(KeyCode::Char('k')), key(KeyCode::Char('j'))];
 const PAGE: &[Key] = &[key(KeyCode::PageUp), key(KeyCode::PageDown)];
+const HOME_END: &[Key] = &[key(KeyCode::Home), key(KeyCode::End)];
 const DIGITS: [Key; 9] = {
     let mut digits = [key(KeyCode::Char('1')); 9];
     let mut index = 0;
@@ -253,6 +262,13 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
             table.push(Binding::new(yes, Action::Yes, 1));
             table.push(Binding::new(&[key(KeyCode::Char('n')), key(KeyCode::Esc)], Action::No, 1));
         }
+        Some(Overlay::Accounts(_)) => {
+            table.push(Binding::new(UP_DOWN, Action::Select, 2));
+            table.push(Binding::new(&[key(KeyCode::Enter)], Action::Choose, 1));
+            let count = app.account_choices().len().min(DIGITS.len());
+            table.push(Binding::new(&DIGITS[..count], Action::ChooseNumber, 9));
+            table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
+        }
         Some(Overlay::Qr) => {
             table.push(Binding::new(&[key(KeyCode::Char('r')), key(KeyCode::Esc)], Action::CloseQr, 2));
             table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
@@ -263,6 +279,7 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
             if scrollable {
                 table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
                 table.push(Binding::new(PAGE, Action::Page, 0));
+                table.push(Binding::new(HOME_END, Action::Ends, 0));
             }
             table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
             table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
@@ -270,7 +287,7 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
         Some(Overlay::Help) | None => {
             screen_keys(app, scrollable, &mut table);
             table.push(Binding::new(&[key(KeyCode::Char('t'))], Action::Language, 1));
-            table.push(Binding::new(&[key(KeyCode::Char('q')), key(KeyCode::Esc)], Action::Quit, 1));
+            table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
         }
     }
     control_keys(&mut table);
@@ -325,7 +342,7 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
     if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
         let setting = app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
         let action = match (app.marked(platform).is_some(), setting) {
-            (true, _) => Action::Unmark,
+            (true, _) => Action::Accounts,
             (false, true) => Action::MarkSetting,
             (false, false) => Action::Mark,
         };
@@ -347,6 +364,9 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
             table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
         }
         table.push(Binding::new(PAGE, Action::Page, if selects { 2 } else { 0 }));
+        table.push(Binding::new(HOME_END, Action::Ends, 0));
+    } else if app.screen == Screen::Platforms {
+        table.push(Binding::new(HOME_END, Action::Ends, 0));
     }
     table.push(Binding::new(&[key(KeyCode::Char('?'))], Action::Help, 1));
 }
@@ -463,9 +483,20 @@ mod tests {
     }
 
     #[test]
-    fn esc_closes_the_help_before_it_quits() {
+    fn esc_goes_back_one_level_and_never_quits() {
+        for screen in [
+            Screen::Risks,
+            Screen::Platforms,
+            Screen::Step { platform: 0, step: 0 },
+            Screen::Step { platform: 0, step: 3 },
+            Screen::Done { platform: 1 },
+            Screen::Overview,
+            Screen::Share,
+        ] {
+            assert_eq!(message(&app_on(screen), KeyCode::Esc), Some(Message::Back), "{screen:?}");
+        }
         let mut app = app_on(Screen::Warning);
-        assert_eq!(message(&app, KeyCode::Esc), Some(Message::Quit));
+        assert_eq!(message(&app, KeyCode::Esc), None, "the first screen stays; q quits");
         crate::tui::step(&mut app, Message::ToggleHelp);
         assert_eq!(message(&app, KeyCode::Esc), Some(Message::CloseHelp));
         assert_eq!(message(&app, KeyCode::Char('?')), Some(Message::CloseHelp));

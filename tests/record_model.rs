@@ -270,16 +270,13 @@ impl World {
                 }
                 let platform_index =
                     self.app.platforms().iter().position(|p| p.id == PLATFORMS[platform]).unwrap();
-                // What the wizard shows decides what m does: remove the mark it shows, or mark.
+                // What the wizard shows decides what m does: on a marked platform it offers another
+                // account and each mark; the first mark shown is removed.
                 let shown = self.app.record().entries();
-                let marked = |any_account: bool| {
-                    shown.iter().position(|entry| {
-                        entry.objection().is_some_and(|o| {
-                            o.platform == PLATFORMS[platform] && (any_account || o.account.is_none())
-                        })
-                    })
-                };
-                let expected = marked(false).or_else(|| marked(true)).map(|index| {
+                let first = shown
+                    .iter()
+                    .position(|entry| entry.objection().is_some_and(|o| o.platform == PLATFORMS[platform]));
+                let expected = first.map(|index| {
                     let chosen = &shown[index];
                     (
                         serde_json::to_value(chosen).unwrap(),
@@ -291,7 +288,9 @@ impl World {
                 key(&mut self.app, KeyCode::Char('m'));
                 match expected {
                     Some((chosen, occurrence)) => {
-                        assert!(self.app.question().is_some(), "a marked platform asks first");
+                        assert_eq!(self.app.accounts_choice(), Some(0), "a marked platform asks first");
+                        key(&mut self.app, KeyCode::Char('2'));
+                        assert!(self.app.question().is_some(), "removing asks once more");
                         key(&mut self.app, KeyCode::Char('y'));
                         if let Some(place) = self.model.find(&chosen, occurrence) {
                             self.model.entries.remove(place);

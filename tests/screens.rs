@@ -277,6 +277,8 @@ fn marking_and_the_question_before_unmarking() {
         written(&mut app, effect);
         snapshot("instagram_marked", &app);
         bezwaar::tui::step(&mut app, Message::Mark);
+        snapshot("instagram_accounts", &app);
+        bezwaar::tui::step(&mut app, Message::Choose(1));
         snapshot("instagram_unmark_question", &app);
         bezwaar::tui::step(&mut app, Message::Confirm(false));
         bezwaar::tui::step(&mut app, Message::Next);
@@ -323,7 +325,7 @@ fn the_details_form() {
             );
         }
         snapshot("editor_new_account", &app);
-        bezwaar::tui::step(&mut app, Message::CancelEdit);
+        bezwaar::tui::step(&mut app, Message::Cancel);
         bezwaar::tui::step(&mut app, Message::Edit);
         bezwaar::tui::step(&mut app, Message::NextField);
         bezwaar::tui::step(&mut app, Message::NextField);
@@ -589,5 +591,122 @@ fn a_read_only_record_offers_only_what_works_there() {
                 "{lang:?} {screen:?}: no m in the footer\n{text}"
             );
         }
+    }
+}
+
+/// Every row of the drawn screen, as text.
+fn screen_rows(app: &App) -> Vec<String> {
+    let terminal = draw(app, app.view.size.width, app.view.size.height);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).map(|y| row_text(buffer, y)).collect()
+}
+
+#[test]
+fn at_60x16_the_focused_field_of_the_form_shows() {
+    use bezwaar::record::{Objection, Record};
+    use crossterm::event::{KeyCode, KeyEvent};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Overview);
+        app.set_record(Record::with([Objection::new("facebook", None, date("2025-05-20"))]));
+        bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+        bezwaar::tui::step(&mut app, Message::Edit);
+        for _ in 0..3 {
+            bezwaar::tui::step(&mut app, Message::NextField);
+        }
+        for c in "mijn notitie".chars() {
+            bezwaar::tui::step(&mut app, Message::EditKey(KeyEvent::from(KeyCode::Char(c))));
+        }
+        let rows = screen_rows(&app).join("\n");
+        let label = &app.texts().editor.note;
+        assert!(rows.contains(&format!("› {label}")), "{lang:?}: the focused label shows\n{rows}");
+        assert!(rows.contains("mijn notitie"), "{lang:?}: what is typed shows\n{rows}");
+        assert!(rows.contains(&app.texts().editor.optional[..20]), "{lang:?}: the reminder stays\n{rows}");
+    }
+}
+
+#[test]
+fn page_keys_in_the_overview_move_the_selection_with_the_view() {
+    use bezwaar::record::{Objection, Record};
+    let mut app = app(Lang::Nl, TODAY, Screen::Overview);
+    app.set_record(Record::with(
+        (1..=30).map(|number| Objection::new("linkedin", Some(&format!("acct{number}")), date("2025-05-20"))),
+    ));
+    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+    let selected = |app: &App| screen_rows(app).into_iter().find(|row| row.contains("› LinkedIn"));
+    bezwaar::tui::step(&mut app, Message::PageDown);
+    assert!(app.entry > 1, "a page moves the selection by more than one entry: {}", app.entry);
+    assert_eq!(
+        selected(&app).as_deref().map(|row| row.contains(&format!("(acct{})", app.entry + 1))),
+        Some(true)
+    );
+    let after_one = app.entry;
+    bezwaar::tui::step(&mut app, Message::PageDown);
+    assert_eq!(app.entry, after_one * 2, "pages are the same size");
+    assert!(selected(&app).is_some(), "the view went with the selection");
+    bezwaar::tui::step(&mut app, Message::PageUp);
+    assert_eq!(app.entry, after_one);
+    assert!(selected(&app).is_some());
+    bezwaar::tui::step(&mut app, Message::End);
+    assert_eq!(app.entry, 29);
+    assert!(selected(&app).is_some_and(|row| row.contains("(acct30)")));
+    bezwaar::tui::step(&mut app, Message::Home);
+    assert_eq!((app.entry, app.view.scroll), (0, 0));
+    for _ in 0..20 {
+        bezwaar::tui::step(&mut app, Message::PageDown);
+    }
+    assert_eq!(app.entry, 29, "the selection stops at the last entry");
+}
+
+#[test]
+fn home_and_end_scroll_long_text_and_choose_on_the_platform_list() {
+    let mut app = app(Lang::En, TODAY, Screen::Risks);
+    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+    assert!(app.view.limit > 0, "the risks do not fit in 60x16");
+    bezwaar::tui::step(&mut app, Message::End);
+    assert_eq!(app.view.scroll, app.view.limit);
+    bezwaar::tui::step(&mut app, Message::Home);
+    assert_eq!(app.view.scroll, 0);
+    let keys = bezwaar::keys::bindings(&app);
+    assert!(keys.iter().any(|b| b.action == bezwaar::keys::Action::Ends), "the help lists Home and End");
+
+    let mut app = self::app(Lang::En, TODAY, Screen::Platforms);
+    bezwaar::tui::step(&mut app, Message::End);
+    assert_eq!(app.selected, app.platforms().len() - 1);
+    bezwaar::tui::step(&mut app, Message::Home);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn the_overview_keeps_indents_and_says_what_to_do_about_a_late_confirmation_once() {
+    use bezwaar::record::{Objection, Record};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Overview);
+        let note = "een notitie die zo lang is dat hij in een smal venster over meer regels loopt";
+        let late = |account: &str| Objection {
+            note: Some(note.into()),
+            ..Objection::new("facebook", Some(account), date("2025-05-20"))
+        };
+        app.set_record(Record::with([late("werk"), late("prive"), late("club")]));
+        bezwaar::tui::step(&mut app, Message::Resized(60, 40));
+        let rows = screen_rows(&app);
+        let texts = app.texts();
+        let advice = &texts.followup.advice[0];
+        assert_eq!(
+            rows.iter().filter(|row| row.contains(advice.as_str())).count(),
+            1,
+            "{lang:?}\n{}",
+            rows.join("\n")
+        );
+        let waiting = texts.followup.waiting.split('{').next().unwrap();
+        assert_eq!(rows.iter().filter(|row| row.contains(waiting)).count(), 3, "each late entry says it");
+        // Inside the frame, every line under an entry's title starts under its text.
+        let inner: Vec<&str> =
+            rows.iter().map(|row| row.trim_start_matches('│').trim_end_matches('│')).collect();
+        let start = inner.iter().position(|row| row.contains("Facebook (werk)")).unwrap();
+        let end = inner.iter().position(|row| row.contains("Facebook (prive)")).unwrap();
+        for row in &inner[start + 1..end] {
+            assert!(row.starts_with("     ") || row.trim().is_empty(), "{lang:?}: {row:?} lost its indent");
+        }
+        assert!(end - start > 5, "the note wrapped over several lines");
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use url::Url;
 
-use crate::record::{Applied, Change, Entry, LoadError, Record, Stamp, WriteError};
+use crate::record::{Applied, Change, Entry, LoadError, Objection, Record, Stamp, WriteError};
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,9 +15,13 @@ pub enum Message {
     ScrollDown,
     PageUp,
     PageDown,
+    /// To the top: the first line, or in a list the first entry.
+    Home,
+    /// To the end: the last line, or in a list the last entry.
+    End,
     SelectPrevious,
     SelectNext,
-    /// Choose the platform at this index directly.
+    /// Choose the platform (or, where `m` offers a choice, the choice) at this index directly.
     Choose(usize),
     OpenLink,
     CopyLink,
@@ -47,7 +51,8 @@ pub enum Message {
     NextField,
     PreviousField,
     SaveEdit,
-    CancelEdit,
+    /// Close the form, or the choice of what `m` offers, without changing anything.
+    Cancel,
     ToggleHelp,
     CloseHelp,
     ToggleLanguage,
@@ -87,8 +92,8 @@ pub enum Notice {
     Refused,
     Copied,
     CopyFailed,
-    /// The platform (catalogue index) was marked as submitted.
-    Marked(usize),
+    /// An objection was marked here (from a step, the end screen or the form): what it holds.
+    Marked(Objection),
     /// The platform (catalogue index) was marked already, on this date; nothing changed.
     AlreadyMarked(usize, NaiveDate),
     /// An entry was removed: what it held.

@@ -12,6 +12,7 @@ mod record;
 
 pub use message::{Effect, Message, Notice};
 
+pub use record::AccountChoice;
 use record::Listing;
 
 use crate::content::{Content, Lang, Platform, Texts};
@@ -69,6 +70,9 @@ pub enum Overlay {
     Qr,
     /// The yes/no question before an entry is removed.
     Question(Unmark),
+    /// What `m` offers on a platform that is marked already: another account, or removing one
+    /// of its marks; the highlighted choice ([`App::account_choices`]).
+    Accounts(usize),
     /// The form for an objection's details, over the overview (boxed: it is far larger than
     /// the rest).
     Editor(Box<Editor>),
@@ -170,6 +174,14 @@ impl App {
         }
     }
 
+    /// The highlighted choice of what `m` offers, while it is open.
+    pub fn accounts_choice(&self) -> Option<usize> {
+        match self.overlay {
+            Some(Overlay::Accounts(choice)) => Some(choice),
+            _ => None,
+        }
+    }
+
     /// The details form, while it is open.
     pub fn editor(&self) -> Option<&Editor> {
         match &self.overlay {
@@ -218,9 +230,17 @@ impl App {
         // A list keeps its selected line in view after every message (arriving, moving the
         // selection, the help closing, a resize, another language, a notice taking room),
         // except one that scrolls on purpose.
-        let scrolls =
-            matches!(message, Message::ScrollUp | Message::ScrollDown | Message::PageUp | Message::PageDown);
-        let moves = matches!(message, Message::SelectPrevious | Message::SelectNext);
+        let paging = matches!(message, Message::PageUp | Message::PageDown | Message::Home | Message::End);
+        // In the overview the page keys move the selection, and the view goes with it; on the
+        // platform list Home and End do.
+        let selects = match self.screen {
+            _ if self.help_open() => false,
+            Screen::Overview => paging,
+            Screen::Platforms => matches!(message, Message::Home | Message::End),
+            _ => false,
+        };
+        let scrolls = matches!(message, Message::ScrollUp | Message::ScrollDown) || (paging && !selects);
+        let moves = matches!(message, Message::SelectPrevious | Message::SelectNext) || selects;
         let reloaded = matches!(message, Message::Reloaded(..));
         let effect = self.apply(message);
         // The record is read again just before the key that follows is handled: what that key
@@ -233,12 +253,22 @@ impl App {
 
     fn apply(&mut self, message: Message) -> Option<Effect> {
         match message {
+            Message::SelectPrevious | Message::SelectNext if self.accounts_choice().is_some() => {
+                let last = self.account_choices().len().saturating_sub(1);
+                if let Some(Overlay::Accounts(choice)) = &mut self.overlay {
+                    *choice = match message {
+                        Message::SelectPrevious => choice.saturating_sub(1),
+                        _ => (*choice + 1).min(last),
+                    };
+                }
+            }
+            Message::Next if self.accounts_choice().is_some() => return self.pick(self.accounts_choice()?),
+            Message::Choose(choice) if self.accounts_choice().is_some() => return self.pick(choice),
             Message::Next => self.go(self.next_screen()),
             Message::Back => self.go(self.previous_screen()),
             Message::ScrollUp => self.view.scroll_by(-1),
             Message::ScrollDown => self.view.scroll_by(1),
-            Message::PageUp => self.view.scroll_by(-i32::from(self.view.page)),
-            Message::PageDown => self.view.scroll_by(i32::from(self.view.page)),
+            Message::PageUp | Message::PageDown | Message::Home | Message::End => self.page(&message),
             Message::SelectPrevious if self.screen == Screen::Overview => {
                 self.entry = self.entry.saturating_sub(1);
             }
@@ -288,7 +318,11 @@ impl App {
             Message::Paste(text) => self.editor_mut()?.paste(&text),
             Message::NextField => self.editor_mut()?.next_field(),
             Message::PreviousField => self.editor_mut()?.previous_field(),
-            Message::CancelEdit => self.close_editor(),
+            Message::Cancel => {
+                if matches!(self.overlay, Some(Overlay::Editor(_) | Overlay::Accounts(_))) {
+                    self.overlay = None;
+                }
+            }
             Message::SaveEdit => {
                 // Checked against the record shown for a quick answer; the store checks again
                 // against the record as it is on disk.
@@ -359,6 +393,37 @@ impl App {
             }
         }
         None
+    }
+
+    /// The page keys, Home and End: in the overview they move the selection (a page is as many
+    /// entries as the window shows), on the platform list Home and End choose the first or last
+    /// platform, and elsewhere they scroll the text.
+    fn page(&mut self, message: &Message) {
+        let page = self.view.page;
+        let list = !self.help_open();
+        let last = match self.screen {
+            Screen::Overview if list => self.record.entries().len().saturating_sub(1),
+            Screen::Platforms if list => self.platforms().len().saturating_sub(1),
+            _ => usize::MAX,
+        };
+        let selection = match self.screen {
+            Screen::Overview if list => Some(&mut self.entry),
+            Screen::Platforms if list && matches!(message, Message::Home | Message::End) => {
+                Some(&mut self.selected)
+            }
+            _ => None,
+        };
+        match (selection, message) {
+            (Some(selected), Message::Home) => *selected = 0,
+            (Some(selected), Message::End) => *selected = last,
+            (Some(selected), Message::PageUp) => *selected = selected.saturating_sub(usize::from(page)),
+            (Some(selected), _) => *selected = (*selected + usize::from(page)).min(last),
+            (None, Message::Home) => self.view.scroll = 0,
+            // The view keeps the scroll within its limit.
+            (None, Message::End) => self.view.scroll = u16::MAX,
+            (None, Message::PageUp) => self.view.scroll_by(-i32::from(page)),
+            (None, _) => self.view.scroll_by(i32::from(page)),
+        }
     }
 
     /// "Instagram", or "Facebook (werk)" for a named account.
@@ -551,16 +616,64 @@ mod tests {
         perform(&mut app, effects);
         assert!(!app.unsaved());
         assert_eq!(app.marked(1).map(|o| o.submitted_on), Some(app.today));
-        assert_eq!(app.notice, Some(Notice::Marked(1)));
+        let marked = app.marked(1).cloned().unwrap();
+        assert_eq!(app.notice, Some(Notice::Marked(marked)));
         assert_eq!(on_disk(&app), app.record, "what is shown is what is saved");
 
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "a marked platform asks first");
+        assert_eq!(app.accounts_choice(), Some(0), "another account is offered first");
+        assert_eq!(app.account_choices(), vec![AccountChoice::Add, AccountChoice::Remove(0)]);
+        assert_eq!(run(&mut app, &[Message::Choose(1)]), vec![]);
         assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
         assert_eq!(run(&mut app, &[Message::Confirm(false)]), vec![]);
         assert!(app.marked(1).is_some() && app.question().is_none());
-        act(&mut app, &[Message::Mark, Message::Confirm(true)]);
+        act(&mut app, &[Message::Mark, Message::SelectNext, Message::Next, Message::Confirm(true)]);
         assert!(app.marked(1).is_none());
         assert!(on_disk(&app).is_empty());
+    }
+
+    /// Facebook "werk" (confirmed) and "prive" (not): the record of the person in issue 11.
+    fn two_facebook_accounts(today: NaiveDate) -> Record {
+        let werk = Objection {
+            confirmation_on: Some(today - chrono::Days::new(1)),
+            ..Objection::new("facebook", Some("werk"), today - chrono::Days::new(2))
+        };
+        Record::with([werk, Objection::new("facebook", Some("prive"), today)])
+    }
+
+    #[test]
+    fn on_a_platform_with_several_accounts_m_offers_each_and_another() {
+        let today = app().today;
+        let (mut app, _dir) = app_with_store(two_facebook_accounts(today));
+        app.screen = Screen::Done { platform: 1 };
+        run(&mut app, &[Message::Mark]);
+        let choices = app.account_choices();
+        assert_eq!(choices, vec![AccountChoice::Add, AccountChoice::Remove(0), AccountChoice::Remove(1)]);
+        run(&mut app, &[Message::SelectNext, Message::SelectNext, Message::SelectNext]);
+        assert_eq!(app.accounts_choice(), Some(2), "the choice stays on the list");
+        run(&mut app, &[Message::Cancel]);
+        assert!(app.overlay.is_none(), "Esc closes the choice and changes nothing");
+
+        // Removing "prive" leaves "werk" as it was.
+        act(&mut app, &[Message::Mark, Message::Choose(2), Message::Confirm(true)]);
+        let left: Vec<_> = on_disk(&app).objections().cloned().collect();
+        assert_eq!(left, two_facebook_accounts(today).objections().take(1).cloned().collect::<Vec<_>>());
+
+        // Another account, named in the form, from the end screen.
+        act(&mut app, &[Message::Mark, Message::Next]);
+        assert!(app.editor().is_some_and(|editor| editor.platform == "facebook" && editor.editing.is_none()));
+        let typed = "prive".chars().map(|c| {
+            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            Message::EditKey(key)
+        });
+        act(&mut app, &typed.collect::<Vec<_>>());
+        act(&mut app, &[Message::SaveEdit]);
+        assert!(app.editor().is_none(), "saved: the form closes");
+        assert_eq!(app.screen, Screen::Done { platform: 1 }, "and the person stays where they were");
+        let added = Objection::new("facebook", Some("prive"), today);
+        assert_eq!(app.notice, Some(Notice::Marked(added.clone())));
+        assert_eq!(on_disk(&app).find("facebook", Some("prive")), Some(&added));
+        assert!(on_disk(&app).find("facebook", Some("werk")).is_some_and(|o| o.confirmation_on.is_some()));
     }
 
     #[test]
@@ -590,6 +703,8 @@ mod tests {
         app.set_record(Record::with([Objection::new("instagram", Some("work"), app.today)]));
         app.screen = Screen::Step { platform: 0, step: 4 };
         assert_eq!(run(&mut app, &[Message::Mark]), vec![], "no second entry: a question");
+        assert_eq!(app.account_choices(), vec![AccountChoice::Add, AccountChoice::Remove(0)]);
+        run(&mut app, &[Message::Choose(1)]);
         assert_eq!(app.question(), Some(&Unmark(app.record.id_of(0).unwrap())));
     }
 
@@ -638,7 +753,7 @@ mod tests {
             Some(EditError::Date(DateError::ConfirmedBefore(..)))
         ));
         let before = app.record.clone();
-        run(&mut app, &[Message::CancelEdit]);
+        run(&mut app, &[Message::Cancel]);
         assert_eq!(app.record, before, "cancelling changes nothing");
 
         act(&mut app, &[Message::Remove]);
@@ -667,7 +782,7 @@ mod tests {
         assert_eq!(app.editor().and_then(|e| e.error.clone()), Some(EditError::ChangedElsewhere));
         assert_eq!(on_disk(&app).find("facebook", None).unwrap().confirmation_on, Some(app.today), "kept");
         assert_eq!(app.record, on_disk(&app), "the wizard shows the record as it is now");
-        run(&mut app, &[Message::CancelEdit]);
+        run(&mut app, &[Message::Cancel]);
 
         // The file changes again, by hand: the wizard shows it when told, and says so.
         let mut by_hand = on_disk(&app);

@@ -5,9 +5,19 @@
 use super::{App, Effect, Notice, Overlay, Screen, Unmark};
 use crate::content::{Platform, STEPS_PER_PLATFORM};
 use crate::editor::EditError;
+use crate::editor::Editor;
 use crate::record::{
     Applied, Change, Entry, LoadError, Mark, Objection, Outcome, Problem, Record, Refusal, Stamp,
 };
+
+/// One of the things `m` offers on a platform that is marked already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountChoice {
+    /// Mark another account for the platform (the form asks which).
+    Add,
+    /// Remove the mark at this place in the record (after a question).
+    Remove(usize),
+}
 
 /// What the overview lists, derived from the record whenever it changes (a record can hold
 /// thousands of entries, and the overview asks for this several times a frame).
@@ -55,6 +65,40 @@ impl App {
     /// The objection marked for a platform: the one without an account label, else the first.
     pub fn marked(&self, platform: usize) -> Option<&Objection> {
         self.marked_index(platform).and_then(|index| self.record.entries().get(index)?.objection())
+    }
+
+    /// Where in the record the objections for a platform are, in the record's order.
+    pub fn platform_entries(&self, platform: usize) -> Vec<usize> {
+        let Some(id) = self.platforms().get(platform).map(|p| p.id.as_str()) else { return Vec::new() };
+        let entries = self.record.entries().iter().enumerate();
+        entries
+            .filter(|(_, entry)| entry.objection().is_some_and(|o| o.platform == id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// What `m` offers on a platform that is marked already: first another account, then
+    /// removing each of its marks (their places in the record).
+    pub fn account_choices(&self) -> Vec<AccountChoice> {
+        let Some(platform) = self.markable_platform() else { return Vec::new() };
+        let mut choices = vec![AccountChoice::Add];
+        choices.extend(self.platform_entries(platform).into_iter().map(AccountChoice::Remove));
+        choices
+    }
+
+    /// Acts on one of [`App::account_choices`].
+    pub(super) fn pick(&mut self, choice: usize) -> Option<Effect> {
+        let platform = self.markable_platform()?;
+        match self.account_choices().get(choice)? {
+            AccountChoice::Add => {
+                let id = &self.platforms()[platform].id;
+                self.overlay = Some(Overlay::Editor(Box::new(Editor::new_account(id, self.today))));
+            }
+            AccountChoice::Remove(index) => {
+                self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(*index)?)));
+            }
+        }
+        None
     }
 
     /// Where in the record [`App::marked`] is.
@@ -122,8 +166,9 @@ impl App {
             self.notice = Some(Notice::ReadOnly);
             return None;
         }
-        if let Some(index) = self.marked_index(platform) {
-            self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(index)?)));
+        // Marked already: another account, or removing one of its marks.
+        if self.marked_index(platform).is_some() {
+            self.overlay = Some(Overlay::Accounts(0));
             return None;
         }
         let id = self.platforms()[platform].id.clone();
@@ -164,9 +209,13 @@ impl App {
             self.problem = Some(Problem::SetAside(set_aside));
         }
         let platform_index = |id: &str| self.platforms().iter().position(|p| p.id == id);
+        let overview = self.screen == Screen::Overview;
         let notice = match changes.last().zip(applied.outcomes.last()) {
-            Some((Change::Mark(mark), Outcome::Added(_))) => {
-                platform_index(&mark.platform).map(Notice::Marked)
+            Some((Change::Mark(_), Outcome::Added(after))) => Some(Notice::Marked(after.clone())),
+            // Another account marked from a step or the end screen: said there, as a mark is.
+            Some((Change::Add(_), Outcome::Added(after))) if !overview => {
+                self.close_editor();
+                Some(Notice::Marked(after.clone()))
             }
             Some((Change::Mark(mark), Outcome::AlreadyMarked { before, .. })) => {
                 platform_index(&mark.platform)

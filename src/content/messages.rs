@@ -9,7 +9,10 @@ use super::Plural;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowupTexts {
+    /// Under an entry whose confirmation is late: how late.
     pub waiting: String,
+    /// Once, under the list: what to do about a late confirmation.
+    pub heading: String,
     pub advice: Vec<String>,
     /// Where to complain: the AP.
     pub ap_url: String,
@@ -203,6 +206,10 @@ pub struct RecordTexts {
     pub not_found_here: String,
     pub not_all_saved_here: String,
     pub unmark_question: String,
+    /// Over what `m` offers on a platform that is marked already.
+    pub accounts_question: String,
+    /// One of its choices: remove this mark.
+    pub accounts_remove: String,
     pub save_failed_here: String,
     pub no_location_here: String,
     pub read_only_here: String,

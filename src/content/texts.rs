@@ -93,6 +93,8 @@ pub struct KeyTexts {
     pub suspend: String,
     pub mark: String,
     pub unmark: String,
+    pub accounts: String,
+    pub ends: String,
     pub overview: String,
     pub retry: String,
     pub yes: String,

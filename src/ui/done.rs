@@ -16,16 +16,15 @@ pub fn body(app: &App, platform: usize) -> Body {
     for paragraph in paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
-    match app.marked(platform) {
-        Some(objection) => {
-            let status = texts.objection_status(&app.content.catalogue, objection);
-            lines.push(styled(format!("✓ {}: {status}", name(platform)), theme.notice));
-        }
+    let marks = super::marks(app, platform);
+    if !marks.is_empty() {
+        lines.extend(marks);
+        lines.push(ratatui::text::Line::default());
+    } else if app.writable() {
         // Where marking is not possible (a read-only record), the screen does not ask for it.
-        None if app.writable() => lines.push(styled(texts.done.mark_hint.clone(), theme.heading)),
-        None => {}
+        lines.push(styled(texts.done.mark_hint.clone(), theme.heading));
+        lines.push(ratatui::text::Line::default());
     }
-    lines.push(ratatui::text::Line::default());
     let other = name(app.other_platform(platform));
     lines.push(styled(fill(&texts.done.other_platform, &[("platform", other)]), theme.emphasis));
     let title = fill(&texts.done.title, &[("platform", name(platform))]);

@@ -22,9 +22,11 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     };
     let width = area.width.saturating_sub(4).min(72);
     let inner_width = usize::from(width.saturating_sub(4));
-    // The error (or the reminder never to type a password) comes first, so that a small window
-    // still shows it.
-    let mut lines = vec![note(app, editor, &name), Line::default()];
+    // The error (or the reminder never to type a password) comes first and stays, so that a
+    // small window still shows it; the fields under it scroll to keep the focused one in view.
+    let top = wrapped(Text::from(vec![note(app, editor, &name), Line::default()]));
+    let mut lines = Vec::new();
+    let mut focus = 0..0;
     for field in Field::ALL {
         let label = match field {
             Field::Account => &form.account,
@@ -46,22 +48,35 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
             let style = if count >= field.limit() { theme.problem } else { theme.source };
             heading.push(Span::styled(format!(" ({shown})"), style));
         }
+        if focused {
+            focus.start = lines.len();
+        }
         lines.push(Line::from(heading));
         lines.push(input_line(editor, field, inner_width.saturating_sub(2), focused, app));
+        if focused {
+            focus.end = lines.len();
+        }
         lines.push(Line::default());
     }
-    let paragraph = wrapped(Text::from(lines));
-    let height = u16::try_from(paragraph.line_count(width.saturating_sub(4)))
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height.saturating_sub(2));
+    let text_width = width.saturating_sub(4);
+    let rows = |lines: &[Line<'static>]| {
+        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(text_width)).unwrap_or(u16::MAX)
+    };
+    let top_rows = u16::try_from(top.line_count(text_width)).unwrap_or(u16::MAX);
+    let height = top_rows.saturating_add(rows(&lines)).saturating_add(2).min(area.height.saturating_sub(2));
     let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     Clear.render(area, buf);
     let block = body_block(&title, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    paragraph.render(inner, buf);
+    let [top_area, fields_area] =
+        inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
+    top.render(top_area, buf);
+    // Scrolled as little as it takes for the focused field's label and text to show.
+    let focus_end = rows(&lines[..focus.end]);
+    let scroll = focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start]));
+    wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
 }
 
 /// The form's error, or the reminder that everything may stay empty and no password belongs here.

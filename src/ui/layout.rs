@@ -3,8 +3,10 @@
 //! fitting the view after every message.
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Body, Theme, body, footer, help, notice_paragraph, overview, platforms};
 use crate::app::{App, Screen};
@@ -138,7 +140,14 @@ pub fn fit(app: &mut App) {
         app.view.scroll = follow_selection(app, moved);
     }
     app.view.limit = max_scroll(app);
-    app.view.page = visible_lines(app).saturating_sub(1).max(1);
+    app.view.page = match app.screen {
+        // The overview's page keys move the selection by as many entries as the window shows.
+        Screen::Overview if !app.help_open() && !app.view.too_small() => {
+            let area = Rect::new(0, 0, app.view.size.width, app.view.size.height);
+            overview::page(app, body_inner(app, area))
+        }
+        _ => visible_lines(app).saturating_sub(1).max(1),
+    };
     app.view.scroll = app.view.scroll.min(app.view.limit);
 }
 
@@ -149,4 +158,73 @@ fn visible_lines(app: &App) -> u16 {
         return 1;
     }
     scroll_view(app, area, app.help_open()).0.height
+}
+
+/// `text` wrapped to `width` columns as the paragraph would wrap it, but with every line after
+/// the first starting under the first one's text: `first` stands before the first line, as
+/// many spaces as it is wide before the others. A word longer than a line is cut where the line
+/// ends.
+pub(super) fn hanging(first: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let indent = first.width();
+    let room = usize::from(width).saturating_sub(indent).max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    let mut used = 0;
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let wide = word.width();
+        if used > 0 && used + 1 + wide > room {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+        }
+        if used > 0 {
+            row.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used > 0 && used + w > room {
+                rows.push(std::mem::take(&mut row));
+                used = 0;
+            }
+            row.push(c);
+            used += w;
+        }
+    }
+    rows.push(row);
+    let pad = " ".repeat(indent);
+    rows.into_iter()
+        .enumerate()
+        .map(|(index, row)| Line::styled(format!("{}{row}", if index == 0 { first } else { &pad }), style))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(first: &str, text: &str, width: u16) -> Vec<String> {
+        hanging(first, text, width, Style::new()).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_keep_their_indent() {
+        let text = "Krijg je geen antwoord, of wijst Meta je bezwaar af? Dien een klacht in.";
+        let lines = rows("    • ", text, 30);
+        assert_eq!(
+            lines,
+            [
+                "    • Krijg je geen antwoord,",
+                "      of wijst Meta je bezwaar",
+                "      af? Dien een klacht in."
+            ]
+        );
+        assert!(lines.iter().all(|line| line.width() <= 30));
+        // A word longer than the room is cut, and a wide character never splits a column.
+        assert_eq!(
+            rows("  ", "https://autoriteitpersoonsgegevens.nl/", 16),
+            ["  https://autori", "  teitpersoonsge", "  gevens.nl/"]
+        );
+        assert_eq!(rows("  ", "日本語のテキスト", 8), ["  日本語", "  のテキ", "  スト"]);
+        assert_eq!(rows("  ", "", 8), ["  "]);
+    }
 }

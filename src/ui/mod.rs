@@ -2,6 +2,7 @@
 //! footer) and delegates the body to one small module per screen. Rendering reads the state and
 //! never changes it.
 
+mod accounts;
 mod confirm;
 mod done;
 mod editor;
@@ -90,6 +91,7 @@ impl Widget for &App {
             Some(Overlay::Help) => help::render(self, area, buf),
             Some(Overlay::Editor(editor)) => editor::render(self, editor, area, buf),
             Some(Overlay::Question(unmark)) => confirm::render(self, unmark, area, buf),
+            Some(Overlay::Accounts(chosen)) => accounts::render(self, *chosen, area, buf),
             None => {}
         }
     }
@@ -161,6 +163,21 @@ fn fact_lines(texts: &Texts, theme: &Theme, text: &str, sources: &[String]) -> V
     ]
 }
 
+/// "✓ Facebook (werk): verstuurd op 20 mei 2025": every mark the record holds for a platform,
+/// one line each, so that no account hides behind another.
+fn marks(app: &App, platform: usize) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let entries = app.platform_entries(platform);
+    let objections = entries.iter().filter_map(|index| app.record().entries().get(*index)?.objection());
+    objections
+        .map(|objection| {
+            let label = app.entry_label(&objection.platform, objection.account.as_deref());
+            let status = texts.objection_status(&app.content.catalogue, objection);
+            styled(format!("✓ {label}: {status}"), app.theme.notice)
+        })
+        .collect()
+}
+
 fn styled(text: impl Into<String>, style: Style) -> Line<'static> {
     Line::styled(text.into(), style)
 }
@@ -214,11 +231,41 @@ mod tests {
     fn a_small_window_asks_to_be_bigger() {
         let app = app();
         let buf = render(&app, MIN_WIDTH - 1, 10);
-        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        let text = screen_text(&buf).split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains("Maak het venster groter"), "{text}");
+        assert!(text.contains("Stoppen kan met q."), "the one key that works there is said: {text}");
         let buf = render(&app, MIN_WIDTH, MIN_HEIGHT);
         let text: String = buf.content().iter().map(|c| c.symbol()).collect();
         assert!(!text.contains("Maak het venster groter"));
+    }
+
+    fn screen_text(buf: &Buffer) -> String {
+        let width = usize::from(buf.area.width);
+        let symbols: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
+        symbols.chunks(width).map(|row| row.concat().trim_end().to_owned()).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn the_steps_and_the_end_screen_show_every_account_of_the_platform() {
+        use crate::record::{Objection, Record};
+        let mut app = app();
+        let day = |d| NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
+        let werk =
+            Objection { confirmation_on: Some(day(21)), ..Objection::new("facebook", Some("werk"), day(20)) };
+        let prive = Objection::new("facebook", Some("prive"), day(22));
+        let other = Objection::new("instagram", None, day(20));
+        app.set_record(Record::with([werk, other, prive]));
+        for screen in [Screen::Done { platform: 1 }, Screen::Step { platform: 1, step: 4 }] {
+            app.screen = screen;
+            crate::tui::step(&mut app, Message::Resized(100, 40));
+            let text = screen_text(&render(&app, 100, 40));
+            let werk = "✓ Facebook (werk): verstuurd op 20 mei 2025, bevestiging ontvangen op 21 mei 2025";
+            assert!(text.contains(werk), "{text}");
+            let prive =
+                text.lines().find(|line| line.contains("✓ Facebook (prive): verstuurd op 22 mei 2025"));
+            assert!(prive.is_some_and(|line| !line.contains("bevestiging")), "{text}");
+            assert!(!text.contains("✓ Instagram"), "only this platform's marks: {text}");
+        }
     }
 
     #[test]

@@ -19,12 +19,10 @@ pub(super) fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
         Notice::Refused => status.refused.clone(),
         Notice::Copied => status.copied.clone(),
         Notice::CopyFailed => status.copy_failed.clone(),
-        Notice::Marked(platform) => {
-            let status = app
-                .marked(*platform)
-                .map(|o| texts.objection_status(&app.content.catalogue, o))
-                .unwrap_or_default();
-            fill(&texts.record.marked_here, &[("platform", name(*platform)), ("status", &status)])
+        Notice::Marked(objection) => {
+            let status = texts.objection_status(&app.content.catalogue, objection);
+            let label = app.entry_label(&objection.platform, objection.account.as_deref());
+            fill(&texts.record.marked_here, &[("platform", &label), ("status", &status)])
         }
         Notice::AlreadyMarked(platform, date) => fill(
             &texts.record.already_marked_here,

@@ -6,6 +6,9 @@
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
 
+use ratatui::style::Style;
+
+use super::layout::hanging;
 use super::{Body, Window, problem_text, styled, wrapped};
 use crate::app::App;
 use crate::content::fill;
@@ -37,72 +40,105 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
     lines
 }
 
-/// One entry of the record, at `index`: an objection, or what cannot be read.
-fn entry(app: &App, index: usize, chosen: bool) -> Vec<Line<'static>> {
-    let marker = if chosen { "›" } else { " " };
+/// One entry of the record, at `index`: an objection, or what cannot be read; its lines wrap
+/// to `width` under their own indent.
+fn entry(app: &App, index: usize, chosen: bool, width: u16) -> Vec<Line<'static>> {
+    let marker = if chosen { "› " } else { "  " };
     let texts = app.texts();
     let theme = &app.theme;
     match app.record().entries().get(index) {
         Some(Entry::Objection(objection)) => {
-            objection_lines(app, objection, app.account_count(index), chosen)
+            objection_lines(app, objection, app.account_count(index), chosen, width)
         }
         Some(Entry::Unreadable(unreadable)) => {
             let number = (index + 1).to_string();
             let title = fill(&texts.record.unreadable_here, &[("number", &number)]);
-            vec![
-                styled(format!("{marker} {title}"), if chosen { theme.selected } else { theme.problem }),
-                Line::from(format!(
-                    "    {}",
-                    fill(
-                        &texts.record.unreadable_detail,
-                        &[("problem", &texts.entry_problem(&unreadable.problem))]
-                    )
-                )),
-            ]
+            let problem = texts.entry_problem(&unreadable.problem);
+            let detail = fill(&texts.record.unreadable_detail, &[("problem", &problem)]);
+            let mut lines =
+                hanging(marker, &title, width, if chosen { theme.selected } else { theme.problem });
+            lines.extend(hanging(INDENT, &detail, width, Style::new()));
+            lines
         }
         None => Vec::new(),
     }
 }
 
-/// One objection: who, when, whether Meta confirmed, what to do when it did not, the note, and
-/// what is odd about it (a second entry for the account, a date that cannot be right).
-fn objection_lines(app: &App, objection: &Objection, count: usize, chosen: bool) -> Vec<Line<'static>> {
+/// Where the lines under an entry's title start.
+const INDENT: &str = "    ";
+
+/// One objection: who, when, whether Meta confirmed (and for how long it has not), the note,
+/// and what is odd about it (a second entry for the account, a date that cannot be right).
+fn objection_lines(
+    app: &App,
+    objection: &Objection,
+    count: usize,
+    chosen: bool,
+    width: u16,
+) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     let catalogue = &app.content.catalogue;
-    let account = objection.account.as_deref().unwrap_or(&texts.record.main_account);
-    let name = app.entry_label(&objection.platform, None);
-    let marker = if chosen { "›" } else { " " };
-    let mut lines = vec![
-        styled(format!("{marker} {name} ({account})"), if chosen { theme.selected } else { theme.heading }),
-        Line::from(format!("    {}", texts.objection_status(catalogue, objection))),
-    ];
-    // Only a form brings a confirmation; a setting switched off does not.
+    let label = app.entry_label(&objection.platform, objection.account.as_deref());
+    let marker = if chosen { "› " } else { "  " };
+    let mut lines = hanging(marker, &label, width, if chosen { theme.selected } else { theme.heading });
+    lines.extend(hanging(INDENT, &texts.objection_status(catalogue, objection), width, Style::new()));
+    // Only a form brings a confirmation; a setting switched off does not. What to do about a
+    // late one stands once, under the list.
     if ics::is_open(catalogue, objection) {
-        lines.push(Line::from(format!("    {}", texts.overview.no_confirmation)));
-        let waited = (app.today - objection.submitted_on).num_days();
-        if waited >= ics::WAIT_DAYS as i64 {
-            let followup = &texts.followup;
-            let waiting = fill(&followup.waiting, &[("days", &waited.to_string())]);
-            lines.push(styled(format!("    {waiting}"), theme.emphasis));
-            lines.extend(followup.advice.iter().map(|advice| Line::from(format!("    • {advice}"))));
-            lines.push(styled(format!("      {}", followup.ap_url), theme.link));
-            lines.push(styled(format!("    {}", texts.sources_line(&followup.sources)), theme.source));
+        match waited(app, objection) {
+            Some(days) => {
+                let waiting = fill(&texts.followup.waiting, &[("days", &days.to_string())]);
+                lines.extend(hanging(INDENT, &waiting, width, theme.emphasis));
+            }
+            None => lines.extend(hanging(INDENT, &texts.overview.no_confirmation, width, Style::new())),
         }
     }
     if let Some(note) = &objection.note {
-        lines.push(Line::from(format!("    {}", fill(&texts.overview.note, &[("note", note)]))));
+        lines.extend(hanging(INDENT, &fill(&texts.overview.note, &[("note", note)]), width, Style::new()));
     }
     for note in texts.objection_notes(count, objection, app.today) {
-        lines.push(styled(format!("    {note}"), theme.problem));
+        lines.extend(hanging(INDENT, &note, width, theme.problem));
     }
     lines
 }
 
-/// What stands below the last entry: platforms not marked yet, and where the record is.
-fn footer(app: &App) -> Vec<Line<'static>> {
+/// How many days an objection has waited for its confirmation, once that is long enough to
+/// do something about it.
+fn waited(app: &App, objection: &Objection) -> Option<i64> {
+    let days = (app.today - objection.submitted_on).num_days();
+    (days >= ics::WAIT_DAYS as i64).then_some(days)
+}
+
+/// What to do when a confirmation is late: once, under the list, when an entry needs it.
+fn followup(app: &App, width: u16) -> Vec<Line<'static>> {
     let texts = app.texts();
-    let mut lines = Vec::new();
+    let theme = &app.theme;
+    let catalogue = &app.content.catalogue;
+    let late = app.record().objections().any(|o| ics::is_open(catalogue, o) && waited(app, o).is_some());
+    if !late {
+        return Vec::new();
+    }
+    let followup = &texts.followup;
+    let mut lines = vec![Line::default()];
+    let heading = fill(&followup.heading, &[("days", &ics::WAIT_DAYS.to_string())]);
+    lines.extend(hanging("", &heading, width, theme.emphasis));
+    for advice in &followup.advice {
+        lines.extend(hanging("  • ", advice, width, Style::new()));
+    }
+    lines.extend(hanging("    ", &followup.ap_url, width, theme.link));
+    lines.extend(hanging("", &texts.sources_line(&followup.sources), width, theme.source));
+    lines
+}
+
+/// What stands below the last entry: what to do about a late confirmation, platforms not marked
+/// yet, and where the record is.
+fn footer(app: &App, width: u16) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let mut lines = followup(app, width);
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
     for platform in app.platforms() {
         if app.record().for_platform(&platform.id).next().is_none() {
             lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
@@ -131,11 +167,11 @@ fn window(app: &App, first: usize, width: u16, room: usize) -> (Vec<Line<'static
         if used >= room && position > first {
             return (lines, false);
         }
-        let block = entry(app, *index, selectable && position == app.entry);
+        let block = entry(app, *index, selectable && position == app.entry, width);
         used += height(&block, width);
         lines.extend(block);
     }
-    lines.extend(footer(app));
+    lines.extend(footer(app, width));
     (lines, true)
 }
 
@@ -173,7 +209,8 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
     if first < selected {
         let mut needed = 0;
         for candidate in (first..=selected).rev() {
-            needed += height(&entry(app, entries[candidate], candidate == selected), inner.width);
+            needed +=
+                height(&entry(app, entries[candidate], candidate == selected, inner.width), inner.width);
             if needed > room && candidate < selected {
                 first = candidate + 1;
                 break;
@@ -181,4 +218,22 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
         }
     }
     u16::try_from(first).unwrap_or(u16::MAX)
+}
+
+/// How many entries the window shows whole, from the first one shown (at least one): how far
+/// the page keys move the selection.
+pub fn page(app: &App, inner: Rect) -> u16 {
+    let entries = app.overview_entries();
+    let selectable = app.writable() && !entries.is_empty();
+    let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
+    let mut used = 0;
+    let mut count: u16 = 0;
+    for (position, index) in entries.iter().enumerate().skip(usize::from(app.view.scroll)) {
+        used += height(&entry(app, *index, selectable && position == app.entry, inner.width), inner.width);
+        if used > room {
+            break;
+        }
+        count = count.saturating_add(1);
+    }
+    count.max(1)
 }

@@ -6,10 +6,10 @@ use super::{Body, styled};
 use crate::app::App;
 use crate::content::{STEPS_PER_PLATFORM, fill};
 
-pub fn body(app: &App, platform: usize, step: usize) -> Body {
+pub fn body(app: &App, index: usize, step: usize) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
-    let Some(platform) = app.platforms().get(platform) else {
+    let Some(platform) = app.platforms().get(index) else {
         return Body { title: String::new(), text: Text::default(), links: Vec::new(), window: None };
     };
     let platform_texts = texts.platform(&platform.id);
@@ -32,6 +32,12 @@ pub fn body(app: &App, platform: usize, step: usize) -> Body {
     if let Some(current) = steps.get(step) {
         lines.push(Line::from(current.text.clone()));
         lines.push(styled(texts.sources_line(&current.sources), theme.source));
+        lines.push(Line::default());
+    }
+    // What the record holds for this platform already, every account of it.
+    let marks = super::marks(app, index);
+    if !marks.is_empty() {
+        lines.extend(marks);
         lines.push(Line::default());
     }
     lines.push(Line::from(texts.steps.fallback.clone()));

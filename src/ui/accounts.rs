@@ -1,0 +1,49 @@
+//! What `m` offers on a platform that is marked already: another account, or removing one of
+//! its marks.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{body_block, styled, wrapped};
+use crate::app::{AccountChoice, App};
+use crate::content::fill;
+
+pub fn render(app: &App, chosen: usize, area: Rect, buf: &mut Buffer) {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let Some(platform) = app.current_platform() else { return };
+    let name = texts.platform_name(platform);
+    let mut lines = vec![styled(fill(&texts.record.accounts_question, &[("platform", name)]), theme.heading)];
+    lines.push(Line::default());
+    for (number, choice) in app.account_choices().into_iter().enumerate() {
+        let text = match choice {
+            AccountChoice::Add => texts.keys.add_account.clone(),
+            AccountChoice::Remove(index) => {
+                let Some(objection) = app.record().entries().get(index).and_then(|e| e.objection()) else {
+                    continue;
+                };
+                let entry = app.entry_label(&objection.platform, objection.account.as_deref());
+                let status = texts.objection_status(&app.content.catalogue, objection);
+                fill(&texts.record.accounts_remove, &[("entry", entry), ("status", status)])
+            }
+        };
+        let marker = if number == chosen { "›" } else { " " };
+        let line = format!("{marker} {}. {text}", number + 1);
+        lines.push(if number == chosen { styled(line, theme.selected) } else { Line::from(line) });
+    }
+    let width = area.width.saturating_sub(4).min(72);
+    let paragraph = wrapped(Text::from(lines));
+    let height = u16::try_from(paragraph.line_count(width.saturating_sub(4)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
+    let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    Clear.render(area, buf);
+    let block = body_block(name, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    paragraph.render(inner, buf);
+}
