@@ -101,7 +101,8 @@ fn without_a_browser_the_link_can_still_be_copied() {
     tui.wait_for(&say.step("instagram", 1), TIMEOUT);
 
     tui.send("o");
-    tui.wait_for(&say.first(&say.texts().steps.status.open_failed), TIMEOUT);
+    let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
+    assert!(screen.contains("no-such-browser"), "the notice names the command:\n{screen}");
     assert!(tui.running(), "a missing browser is not a crash");
     assert!(tui.screen().contains(&say.step("instagram", 1)));
     let osc52 = format!("\x1b]52;c;{}", base64(INSTAGRAM_FORM.as_bytes()));
@@ -122,6 +123,45 @@ fn without_a_browser_the_link_can_still_be_copied() {
     let status = tui.wait_exit(TIMEOUT);
     assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
     tui.assert_terminal_restored();
+}
+
+/// Walks to Instagram's first step and presses o.
+fn open_the_form(options: Options, say: &Say) -> Tui {
+    let mut tui = Tui::spawn(options);
+    to_platform_list(&mut tui, say);
+    tui.send(ENTER);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    tui.send("o");
+    tui
+}
+
+/// A browser that exits with an error did not get the link to the person: bezwaar says so, in
+/// both languages, and names the command.
+#[test]
+fn a_browser_that_fails_is_said_to_have_failed() {
+    for (say, options) in [(Say::nl(), Options::dutch()), (Say::en(), Options::english())] {
+        let mut tui = open_the_form(options.env("BROWSER", "/bin/false"), &say);
+        let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
+        assert!(screen.contains(&say.browser_exited("/bin/false", 1)), "the command and its code:\n{screen}");
+        let opened = say.first(&say.texts().steps.status.opened);
+        assert!(!screen.contains(&opened), "not said to have been sent:\n{screen}");
+        assert!(tui.alternate_screen(), "{}", tui.failure("back on the alternate screen"));
+        quit(&mut tui);
+    }
+}
+
+/// `$BROWSER` is a list: after a command that fails, the next one gets the link, exactly.
+#[test]
+fn after_a_browser_that_fails_the_next_one_in_browser_gets_the_link() {
+    let say = Say::nl();
+    let browser = FakeBrowser::new();
+    let mut list = OsString::from("/bin/false:");
+    list.push(browser.path());
+    let mut tui = open_the_form(Options::dutch().env("BROWSER", list), &say);
+    assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM], "the second command gets the form link, alone");
+    let screen = tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
+    assert!(!screen.contains(&say.browser_failed()), "{screen}");
+    quit(&mut tui);
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! `INSTA_UPDATE=always cargo test --test screens`, then read every changed file by eye.
 
 use bezwaar::app::{App, Message, Notice, Screen};
+use bezwaar::browser::{Failure, OpenError};
 use bezwaar::content::{Content, Lang};
+use bezwaar::text::OsError;
 use bezwaar::ui::Theme;
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -110,9 +112,19 @@ fn the_first_step_for_facebook() {
 fn a_browser_that_did_not_open() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
-        bezwaar::tui::step(&mut app, Message::Opened(Err("no display".into())));
-        assert_eq!(app.notice, Some(Notice::OpenFailed));
+        bezwaar::tui::step(&mut app, Message::Opened(Err(OpenError::NoBrowser)));
+        assert_eq!(app.notice, Some(Notice::OpenFailed(OpenError::NoBrowser)));
         snapshot("instagram_open_failed", &app);
+        // Each command of $BROWSER that failed is named, with what went wrong.
+        let failures = vec![
+            ("/bin/false".to_owned(), Failure::Exited(1)),
+            (
+                "lynx -accept_all_cookies".to_owned(),
+                Failure::NotStarted(OsError::of(&std::io::Error::from_raw_os_error(2))),
+            ),
+        ];
+        bezwaar::tui::step(&mut app, Message::Opened(Err(OpenError::Commands(failures))));
+        snapshot("instagram_browser_failed", &app);
     }
 }
 
