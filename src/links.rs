@@ -8,6 +8,8 @@ use std::io::{self, Write};
 
 use url::Url;
 
+use crate::browser::{self, OpenError};
+
 /// The hosts bezwaar may send a browser to.
 pub const ALLOWED_HOSTS: &[&str] = &[
     "help.instagram.com",
@@ -64,11 +66,11 @@ pub fn allowed(link: &str) -> Result<Url, Refusal> {
     Ok(url)
 }
 
-/// Opens an allowed link with the person's browser (`$BROWSER` first, as the webbrowser crate
-/// does). The caller leaves the alternate screen around this call, as a text browser may take
-/// over the terminal until it exits.
-pub fn open(url: &Url) -> io::Result<()> {
-    webbrowser::open(url.as_str())
+/// Opens an allowed link with the person's browser: each command of `$BROWSER` in turn, or the
+/// system's browser (see [`crate::browser`]). The caller leaves the alternate screen around this
+/// call, as a text browser may take over the terminal until it exits.
+pub fn open(url: &Url) -> Result<(), OpenError> {
+    browser::open(url.as_str())
 }
 
 /// Copies an allowed link to the clipboard through the terminal (OSC 52). Whether the terminal

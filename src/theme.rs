@@ -21,6 +21,8 @@ pub struct Theme {
     pub key: Style,
     pub notice: Style,
     pub problem: Style,
+    /// The QR code: its light modules in the foreground, its dark ones in the background.
+    pub qr: Style,
 }
 
 impl Theme {
@@ -40,9 +42,12 @@ impl Theme {
             key: bold.fg(Color::Cyan),
             notice: Style::new().fg(Color::Green),
             problem: bold.fg(Color::Red),
+            qr: Style::new().fg(Color::White).bg(Color::Black),
         }
     }
 
+    /// No style here may name a colour: under NO_COLOR crossterm writes a colour change as an
+    /// empty SGR (`ESC [ ; m`), which a terminal reads as a reset of bold and reverse too.
     pub fn monochrome() -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
@@ -61,6 +66,8 @@ impl Theme {
             key: bold,
             notice: plain,
             problem: bold,
+            // The terminal's own colours: on a light-on-dark terminal, dark on light.
+            qr: plain,
         }
     }
 
@@ -97,6 +104,7 @@ mod tests {
             mono.key,
             mono.notice,
             mono.problem,
+            mono.qr,
         ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }

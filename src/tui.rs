@@ -128,7 +128,7 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let _guard = lock();
             enter()?;
             redraw_everything(terminal)?;
-            Ok(Some(Message::Opened(result.map_err(|error| error.to_string()))))
+            Ok(Some(Message::Opened(result)))
         }
         Effect::CopyText(text) => {
             let _guard = lock();

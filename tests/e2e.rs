@@ -102,7 +102,8 @@ fn without_a_browser_the_link_can_still_be_copied() {
     tui.wait_for(&say.step("instagram", 1), TIMEOUT);
 
     tui.send("o");
-    tui.wait_for(&say.first(&say.texts().steps.status.open_failed), TIMEOUT);
+    let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
+    assert!(screen.contains("no-such-browser"), "the notice names the command:\n{screen}");
     assert!(tui.running(), "a missing browser is not a crash");
     assert!(tui.screen().contains(&say.step("instagram", 1)));
     let osc52 = format!("\x1b]52;c;{}", base64(INSTAGRAM_FORM.as_bytes()));
@@ -123,6 +124,45 @@ fn without_a_browser_the_link_can_still_be_copied() {
     let status = tui.wait_exit(TIMEOUT);
     assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
     tui.assert_terminal_restored();
+}
+
+/// Walks to Instagram's first step and presses o.
+fn open_the_form(options: Options, say: &Say) -> Tui {
+    let mut tui = Tui::spawn(options);
+    to_platform_list(&mut tui, say);
+    tui.send(ENTER);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    tui.send("o");
+    tui
+}
+
+/// A browser that exits with an error did not get the link to the person: bezwaar says so, in
+/// both languages, and names the command.
+#[test]
+fn a_browser_that_fails_is_said_to_have_failed() {
+    for (say, options) in [(Say::nl(), Options::dutch()), (Say::en(), Options::english())] {
+        let mut tui = open_the_form(options.env("BROWSER", "/bin/false"), &say);
+        let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
+        assert!(screen.contains(&say.browser_exited("/bin/false", 1)), "the command and its code:\n{screen}");
+        let opened = say.first(&say.texts().steps.status.opened);
+        assert!(!screen.contains(&opened), "not said to have been sent:\n{screen}");
+        assert!(tui.alternate_screen(), "{}", tui.failure("back on the alternate screen"));
+        quit(&mut tui);
+    }
+}
+
+/// `$BROWSER` is a list: after a command that fails, the next one gets the link, exactly.
+#[test]
+fn after_a_browser_that_fails_the_next_one_in_browser_gets_the_link() {
+    let say = Say::nl();
+    let browser = FakeBrowser::new();
+    let mut list = OsString::from("/bin/false:");
+    list.push(browser.path());
+    let mut tui = open_the_form(Options::dutch().env("BROWSER", list), &say);
+    assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM], "the second command gets the form link, alone");
+    let screen = tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
+    assert!(!screen.contains(&say.browser_failed()), "{screen}");
+    quit(&mut tui);
 }
 
 #[test]
@@ -400,4 +440,102 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
             ("facebook".into(), Some("club".into()))
         ]
     );
+}
+
+/// A terminal's own colours, for cells that name none: light text on a dark background (the
+/// usual terminal, and PuTTY's and most SSH clients' default), or dark on light.
+#[derive(Debug, Clone, Copy)]
+enum Palette {
+    Dark,
+    Light,
+}
+
+/// The brightness (0 dark, 255 light) a terminal with `palette` shows for `colour`.
+fn brightness(colour: vt100::Color, default: u8) -> u8 {
+    match colour {
+        vt100::Color::Default => default,
+        vt100::Color::Idx(0 | 8) => 0,
+        vt100::Color::Idx(7 | 15) => 255,
+        // The other colours are only in the text around the code.
+        _ => 128,
+    }
+}
+
+/// Rebuilds the picture a phone's camera sees of the screen as `palette` shows it, four pixels
+/// to a module (two modules to a cell's height, one to its width), and decodes the QR code in it.
+fn scan(screen: &vt100::Screen, palette: Palette) -> Option<String> {
+    let (default_fg, default_bg) = match palette {
+        Palette::Dark => (255, 0),
+        Palette::Light => (0, 255),
+    };
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (usize::from(rows.get()), usize::from(cols.get()));
+    let scale = 4;
+    let pixel = |x: usize, y: usize| {
+        let Some(cell) = screen.cell((y / 2) as u16, x as u16) else { return default_bg };
+        let (mut fg, mut bg) =
+            (brightness(cell.fgcolor(), default_fg), brightness(cell.bgcolor(), default_bg));
+        if cell.inverse() {
+            (fg, bg) = (bg, fg);
+        }
+        let top = y.is_multiple_of(2);
+        let ink = match cell.contents() {
+            "" | " " => false,
+            "▀" => top,
+            "▄" => !top,
+            // A full block, or a letter of the text around the code: ink all over, at worst.
+            _ => true,
+        };
+        if ink { fg } else { bg }
+    };
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(cols * scale, rows * 2 * scale, |x, y| {
+        pixel(x / scale, y / scale)
+    });
+    let grids = image.detect_grids();
+    let [grid] = grids.as_slice() else { return None };
+    grid.decode().ok().map(|(_, text)| text)
+}
+
+/// Walks to Instagram's first step, opens the QR code and returns once it is drawn.
+fn show_the_qr_code(options: Options) -> Tui {
+    let say = Say::nl();
+    let mut tui = Tui::spawn(options);
+    to_platform_list(&mut tui, &say);
+    tui.send(ENTER);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    tui.send("r");
+    tui.wait_for(&say.texts().qr.title, TIMEOUT);
+    tui
+}
+
+/// Under NO_COLOR no colour reaches the terminal, and the QR code is still a code: drawn in the
+/// terminal's own two colours, it scans as dark on light where the terminal is light on dark.
+#[test]
+fn the_qr_code_scans_from_a_terminal_that_shows_no_colours() {
+    let mut tui = show_the_qr_code(Options::dutch().env("NO_COLOR", "1"));
+    tui.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        for (row, col) in (0..rows.get()).flat_map(|row| (0..cols.get()).map(move |col| (row, col))) {
+            let cell = screen.cell(row, col).expect("a cell");
+            assert_eq!(
+                (cell.fgcolor(), cell.bgcolor()),
+                (vt100::Color::Default, vt100::Color::Default),
+                "no colour under NO_COLOR, at row {row}, column {col}"
+            );
+        }
+        assert_eq!(scan(screen, Palette::Dark).as_deref(), Some(INSTAGRAM_FORM), "light text on dark");
+    });
+    quit(&mut tui);
+}
+
+/// In colour the code is black and white whatever the terminal's own colours are.
+#[test]
+fn the_qr_code_scans_from_a_colour_terminal_dark_or_light() {
+    let mut tui = show_the_qr_code(Options::dutch());
+    tui.with_screen(|screen| {
+        for palette in [Palette::Dark, Palette::Light] {
+            assert_eq!(scan(screen, palette).as_deref(), Some(INSTAGRAM_FORM), "{palette:?}");
+        }
+    });
+    quit(&mut tui);
 }

@@ -108,7 +108,7 @@ proptest! {
                 let outcome = match bezwaar::tui::step(&mut app, message.clone()) {
                     Some(Effect::Open(url)) => {
                         prop_assert!(bezwaar::links::allowed(url.as_str()).is_ok());
-                        Some(Message::Opened(if opens { Ok(()) } else { Err("no browser".into()) }))
+                        Some(Message::Opened(if opens { Ok(()) } else { Err(bezwaar::browser::OpenError::NoBrowser) }))
                     }
                     Some(Effect::Copy(_) | Effect::CopyText(_)) => Some(Message::Copied(Ok(()))),
                     Some(Effect::Write(changes)) => {

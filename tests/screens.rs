@@ -3,7 +3,9 @@
 //! `INSTA_UPDATE=always cargo test --test screens`, then read every changed file by eye.
 
 use bezwaar::app::{App, Message, Notice, Screen};
+use bezwaar::browser::{Failure, OpenError};
 use bezwaar::content::{Content, Lang};
+use bezwaar::text::OsError;
 use bezwaar::ui::Theme;
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -110,9 +112,19 @@ fn the_first_step_for_facebook() {
 fn a_browser_that_did_not_open() {
     for lang in Lang::ALL {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
-        bezwaar::tui::step(&mut app, Message::Opened(Err("no display".into())));
-        assert_eq!(app.notice, Some(Notice::OpenFailed));
+        bezwaar::tui::step(&mut app, Message::Opened(Err(OpenError::NoBrowser)));
+        assert_eq!(app.notice, Some(Notice::OpenFailed(OpenError::NoBrowser)));
         snapshot("instagram_open_failed", &app);
+        // Each command of $BROWSER that failed is named, with what went wrong.
+        let failures = vec![
+            ("/bin/false".to_owned(), Failure::Exited(1)),
+            (
+                "lynx -accept_all_cookies".to_owned(),
+                Failure::NotStarted(OsError::of(&std::io::Error::from_raw_os_error(2))),
+            ),
+        ];
+        bezwaar::tui::step(&mut app, Message::Opened(Err(OpenError::Commands(failures))));
+        snapshot("instagram_browser_failed", &app);
     }
 }
 
@@ -340,26 +352,57 @@ fn the_details_form() {
     }
 }
 
-/// Rebuilds the picture a camera would see from the half blocks on screen, four pixels to a
-/// module, and decodes it.
-fn decode_qr(buffer: &Buffer) -> String {
+/// How a terminal shows the cells: its own colours (for cells that name none, and for every cell
+/// when it shows no colours, as under NO_COLOR), and whether it shows the colours cells name.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    /// Light text on a dark background, or dark on light.
+    dark_background: bool,
+    colours: bool,
+}
+
+/// Rebuilds the picture a camera would see of the screen as `shown`, four pixels to a module
+/// (two modules to a cell's height), light and dark swapped when `inverted`, and decodes it.
+fn scan(buffer: &Buffer, shown: Shown, inverted: bool) -> Option<String> {
     use ratatui::style::Color;
+    let (own_fg, own_bg) = if shown.dark_background { (255, 0) } else { (0, 255) };
+    let brightness = |colour: Color, own: u8| match colour {
+        _ if !shown.colours => own,
+        Color::Reset => own,
+        Color::Black => 0,
+        Color::White => 255,
+        // The other colours are only in the text around the code.
+        _ => 128,
+    };
     let scale = 4;
     let (width, height) = (usize::from(buffer.area.width), usize::from(buffer.area.height) * 2);
-    let dark = |x: usize, y: usize| {
+    let pixel = |x: usize, y: usize| {
         let cell = &buffer[(x as u16, (y / 2) as u16)];
-        if cell.symbol() != "▀" {
-            return false;
+        let (mut fg, mut bg) = (brightness(cell.fg, own_fg), brightness(cell.bg, own_bg));
+        if cell.modifier.contains(Modifier::REVERSED) {
+            (fg, bg) = (bg, fg);
         }
-        let colour = if y.is_multiple_of(2) { cell.fg } else { cell.bg };
-        colour == Color::Black
+        let top = y.is_multiple_of(2);
+        let ink = match cell.symbol() {
+            " " => false,
+            "▀" => top,
+            "▄" => !top,
+            // A full block, or a letter of the text around the code: ink all over, at worst.
+            _ => true,
+        };
+        let value = if ink { fg } else { bg };
+        if inverted { 255 - value } else { value }
     };
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(width * scale, height * scale, |x, y| {
-        if dark(x / scale, y / scale) { 0 } else { 255 }
+        pixel(x / scale, y / scale)
     });
     let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on screen");
-    grids[0].decode().expect("the code decodes").1
+    let [grid] = grids.as_slice() else { return None };
+    grid.decode().ok().map(|(_, text)| text)
+}
+
+fn decode_qr(buffer: &Buffer) -> String {
+    scan(buffer, Shown { dark_background: true, colours: true }, false).expect("the code decodes")
 }
 
 #[test]
@@ -379,6 +422,34 @@ fn the_qr_code_scans_back_to_the_exact_form_link() {
             assert!(app.qr_open());
             let terminal = draw(&app, 80, 24);
             assert_eq!(&decode_qr(terminal.backend().buffer()), url);
+        }
+    }
+}
+
+/// Colour is not what makes the code: in colour it is white on black whatever the terminal's
+/// own colours; in monochrome (NO_COLOR: no colour reaches the terminal) it is drawn in the
+/// terminal's own two colours, so that a light-on-dark terminal, the usual one and the one an
+/// admin over SSH most likely has, shows it dark on light. A dark-on-light terminal shows it
+/// light on dark, which the QR standard allows (reflectance reversal) and many phones read.
+#[test]
+fn the_qr_code_scans_with_and_without_colours_on_dark_and_light_terminals() {
+    let url = "https://help.instagram.com/contact/767264225370182";
+    for (name, theme, colours) in
+        [("colour", Theme::colour(), true), ("monochrome", Theme::monochrome(), false)]
+    {
+        let mut app = app(Lang::Nl, TODAY, Screen::Step { platform: 0, step: 0 });
+        app.theme = theme;
+        bezwaar::tui::step(&mut app, Message::ToggleQr);
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let dark = Shown { dark_background: true, colours };
+        let light = Shown { dark_background: false, colours };
+        assert_eq!(scan(buffer, dark, false).as_deref(), Some(url), "{name} on a dark terminal");
+        if colours {
+            assert_eq!(scan(buffer, light, false).as_deref(), Some(url), "in colour on a light terminal");
+        } else {
+            assert_eq!(scan(buffer, light, false), None, "monochrome on a light terminal is light on dark");
+            assert_eq!(scan(buffer, light, true).as_deref(), Some(url), "and reads as such");
         }
     }
 }

@@ -61,6 +61,15 @@ fn colours(cell: &Cell) -> (String, String) {
     if cell.modifier.contains(Modifier::REVERSED) { (bg, fg) } else { (fg, bg) }
 }
 
+/// The colours of the upper and lower half of a half block, or `None` for any other symbol.
+fn half_block<'a>(symbol: &str, fg: &'a str, bg: &'a str) -> Option<(&'a str, &'a str)> {
+    match symbol {
+        "▀" => Some((fg, bg)),
+        "▄" => Some((bg, fg)),
+        _ => None,
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
@@ -82,12 +91,12 @@ fn svg(buffer: &Buffer) -> String {
             let cell = &buffer[(x, y)];
             let (fg, bg) = colours(cell);
             let left = f32::from(x) * CELL_WIDTH;
-            if cell.symbol() == "▀" {
+            if let Some((upper, lower)) = half_block(cell.symbol(), &fg, &bg) {
                 // Half blocks (the QR code) are drawn as two rectangles, not left to a font.
                 let half = CELL_HEIGHT / 2.0;
                 let _ = writeln!(
                     out,
-                    r#"<rect x="{left:.1}" y="{top:.1}" width="{CELL_WIDTH}" height="{half}" fill="{fg}"/><rect x="{left:.1}" y="{:.1}" width="{CELL_WIDTH}" height="{half}" fill="{bg}"/>"#,
+                    r#"<rect x="{left:.1}" y="{top:.1}" width="{CELL_WIDTH}" height="{half}" fill="{upper}"/><rect x="{left:.1}" y="{:.1}" width="{CELL_WIDTH}" height="{half}" fill="{lower}"/>"#,
                     top + half
                 );
             } else if bg != BACKGROUND {
@@ -105,7 +114,9 @@ fn svg(buffer: &Buffer) -> String {
             let from = x;
             while x < width {
                 let cell = &buffer[(x, y)];
-                if (colours(cell).0, cell.modifier - Modifier::REVERSED) != style || cell.symbol() == "▀" {
+                if (colours(cell).0, cell.modifier - Modifier::REVERSED) != style
+                    || half_block(cell.symbol(), "", "").is_some()
+                {
                     break;
                 }
                 text.push_str(cell.symbol());

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use url::Url;
 
+use crate::browser::OpenError;
 use crate::record::{Applied, Change, Entry, LoadError, Objection, Record, Stamp, WriteError};
 
 /// Everything that can happen to the wizard.
@@ -62,7 +63,7 @@ pub enum Message {
     Suspend,
     Resized(u16, u16),
     /// The browser call returned.
-    Opened(Result<(), String>),
+    Opened(Result<(), OpenError>),
     /// The copy call returned.
     Copied(Result<(), String>),
     /// The changes were applied to the record on disk (with the record as it is now), or not.
@@ -87,8 +88,9 @@ pub enum Effect {
 /// What bezwaar tells the person after an action, until the screen changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
+    /// A browser command said it worked, or is still running with the link.
     Opened,
-    OpenFailed,
+    OpenFailed(OpenError),
     Refused,
     Copied,
     CopyFailed,
@@ -123,7 +125,7 @@ impl Notice {
     pub fn is_problem(&self) -> bool {
         matches!(
             self,
-            Notice::OpenFailed
+            Notice::OpenFailed(_)
                 | Notice::Refused
                 | Notice::CopyFailed
                 | Notice::SaveFailed(_)

@@ -382,7 +382,10 @@ impl App {
                 self.view.size = Size::new(width, height);
             }
             Message::Opened(result) => {
-                self.notice = Some(if result.is_ok() { Notice::Opened } else { Notice::OpenFailed });
+                self.notice = Some(match result {
+                    Ok(()) => Notice::Opened,
+                    Err(error) => Notice::OpenFailed(error),
+                });
             }
             Message::Copied(result) => {
                 self.notice = Some(match (result.is_ok(), self.screen) {
@@ -449,6 +452,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::browser::OpenError;
     use crate::dates::DateError;
     use crate::editor::EditError;
     use crate::record::{Entry, Mark, Objection};
@@ -584,8 +588,8 @@ mod tests {
     fn outcomes_become_notices_that_leave_with_the_screen() {
         let mut app = app();
         app.screen = Screen::Step { platform: 0, step: 1 };
-        run(&mut app, &[Message::Opened(Err("no display".into()))]);
-        assert_eq!(app.notice, Some(Notice::OpenFailed));
+        run(&mut app, &[Message::Opened(Err(OpenError::NoBrowser))]);
+        assert_eq!(app.notice, Some(Notice::OpenFailed(OpenError::NoBrowser)));
         run(&mut app, &[Message::Copied(Ok(()))]);
         assert_eq!(app.notice, Some(Notice::Copied));
         run(&mut app, &[Message::Next]);

@@ -353,7 +353,8 @@ mod tests {
         for lang in Lang::ALL {
             let texts = content.texts(lang);
             let cli = &texts.cli;
-            let checks: [(&str, &[&str]); 16] = [
+            let status = &texts.steps.status;
+            let checks: [(&str, &[&str]); 20] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -370,6 +371,10 @@ mod tests {
                 (&cli.mistake_other, &["detail"]),
                 (&cli.mistake_twice, &["input"]),
                 (&cli.mistake_help, &["help"]),
+                (&status.browser_failed, &["failures"]),
+                (&status.browser_not_started, &["command", "error"]),
+                (&status.browser_exited, &["command", "code"]),
+                (&status.browser_no_status, &["command"]),
             ];
             for (template, names) in checks {
                 let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{Catalogue, Kind, Platform, PlatformTexts, Texts, fill};
+use crate::browser::{Failure, OpenError};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
 use crate::record::{EntryProblem, LoadError, Objection, Problem, SetAside, WriteError};
@@ -105,6 +106,28 @@ impl Texts {
             None => return error.detail.clone(),
         };
         format!("{reason} ({})", error.detail)
+    }
+
+    /// Why no browser opened: each command of `$BROWSER` that failed, and how; or that none
+    /// was found.
+    pub fn open_error(&self, error: &OpenError) -> String {
+        let status = &self.steps.status;
+        let OpenError::Commands(failures) = error else { return status.open_failed.clone() };
+        let said: Vec<String> = failures
+            .iter()
+            .map(|(command, failure)| match failure {
+                Failure::NotStarted(error) => fill(
+                    &status.browser_not_started,
+                    &[("command", command.as_str()), ("error", &error.detail)],
+                ),
+                Failure::Exited(code) => fill(
+                    &status.browser_exited,
+                    &[("command", command.as_str()), ("code", &code.to_string())],
+                ),
+                Failure::NoStatus => fill(&status.browser_no_status, &[("command", command.as_str())]),
+            })
+            .collect();
+        fill(&status.browser_failed, &[("failures", said.join("; "))])
     }
 
     /// Why an entry of the record cannot be read.

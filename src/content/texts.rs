@@ -183,7 +183,16 @@ pub struct StepsTexts {
 #[serde(deny_unknown_fields)]
 pub struct StatusTexts {
     pub opened: String,
+    /// No `$BROWSER`, and no browser found.
     pub open_failed: String,
+    /// Every command of `$BROWSER` failed: `{failures}`, each said by one of the three below.
+    pub browser_failed: String,
+    /// `{command}` could not be started: `{error}`.
+    pub browser_not_started: String,
+    /// `{command}` exited with status `{code}`.
+    pub browser_exited: String,
+    /// `{command}` ended without an exit status.
+    pub browser_no_status: String,
     pub refused: String,
     pub copied: String,
     pub copy_failed: String,

@@ -15,7 +15,7 @@ pub(super) fn notice_paragraph(app: &App) -> Option<Paragraph<'static>> {
     let name = |platform: usize| app.platforms().get(platform).map_or("", |p| texts.platform_name(p));
     let text = match notice {
         Notice::Opened => status.opened.clone(),
-        Notice::OpenFailed => status.open_failed.clone(),
+        Notice::OpenFailed(error) => texts.open_error(error),
         Notice::Refused => status.refused.clone(),
         Notice::Copied => status.copied.clone(),
         Notice::CopyFailed => status.copy_failed.clone(),

@@ -1,10 +1,12 @@
-//! The form's link as a QR code, for a phone's camera: half blocks, dark on light, with the
-//! quiet zone. The colours are part of the code (a camera needs dark on light), so they stay
-//! in monochrome too.
+//! The form's link as a QR code, for a phone's camera: two modules to a cell, with the quiet
+//! zone. The shape is in the characters themselves, not in colours: light modules are drawn in
+//! the theme's foreground, dark ones left to its background. In colour that is white on black;
+//! under NO_COLOR, where no colour reaches the terminal, it is the terminal's own text colour on
+//! its own background, which on the usual light-on-dark terminal scans as dark on light.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Modifier;
 use ratatui::text::Text;
 use ratatui::widgets::{Clear, Widget};
 
@@ -36,14 +38,14 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
     title.render(Rect { height: 1, ..area }, buf);
     let left = area.x + (area.width - width) / 2;
     let top = area.y + 1;
-    let light = Style::new().fg(Color::White).bg(Color::White);
     for row in 0..rows {
         for column in 0..width {
             let (x, y) = (usize::from(column), usize::from(row) * 2);
-            let colour = |dark: bool| if dark { Color::Black } else { Color::White };
+            let (symbol, light_all_over) = cell(qr.is_dark(x, y), qr.is_dark(x, y + 1));
+            let style =
+                if light_all_over { app.theme.qr.add_modifier(Modifier::REVERSED) } else { app.theme.qr };
             if let Some(cell) = buf.cell_mut((left + column, top + row)) {
-                cell.set_symbol("▀")
-                    .set_style(light.fg(colour(qr.is_dark(x, y))).bg(colour(qr.is_dark(x, y + 1))));
+                cell.set_symbol(symbol).set_style(style);
             }
         }
     }
@@ -51,4 +53,17 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
     wrapped(Text::from(link))
         .alignment(Alignment::Center)
         .render(Rect { y: top + rows, height: 1, ..area }, buf);
+}
+
+/// The character for a cell whose top and bottom modules are dark or not, and whether it is light
+/// all over. A light cell is a reversed space rather than a full block: a space's background
+/// fills the whole cell in every font, where some fonts draw a full block with gaps between
+/// rows, and a gap through the quiet zone or a finder pattern can stop a camera.
+fn cell(top_dark: bool, bottom_dark: bool) -> (&'static str, bool) {
+    match (top_dark, bottom_dark) {
+        (true, true) => (" ", false),
+        (false, true) => ("▀", false),
+        (true, false) => ("▄", false),
+        (false, false) => (" ", true),
+    }
 }

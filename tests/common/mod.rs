@@ -614,6 +614,18 @@ impl Say {
         head(text)
     }
 
+    /// What the notice says, up to the list of browser commands that failed.
+    pub fn browser_failed(&self) -> String {
+        let text = &self.texts().steps.status.browser_failed;
+        text.split("{failures}").next().unwrap_or(text).to_owned()
+    }
+
+    /// How the notice says that `command` exited with `code`.
+    pub fn browser_exited(&self, command: &str, code: i32) -> String {
+        let template = &self.texts().steps.status.browser_exited;
+        fill(template, &[("command", command), ("code", &code.to_string())])
+    }
+
     /// "De deadline was 27 mei 2025. Dat is 551 dagen geleden." for `days` after the deadline.
     pub fn passed(&self, days: i64) -> String {
         let texts = self.texts();
