@@ -262,7 +262,8 @@ fn status(context: &Context, args: &StatusArgs) -> Result<Outcome, Outcome> {
         stdout.push_str(&line);
         stdout.push('\n');
     }
-    stdout.push_str(&fill(&texts.record.location, &[("path", &shown_path(store))]));
+    stdout
+        .push_str(&texts.record_location(&shown_path(store), store.stamp().is_some() || !record.is_empty()));
     Ok(Outcome::ok(stdout))
 }
 

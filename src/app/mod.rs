@@ -528,6 +528,14 @@ mod tests {
         assert_eq!(app.platforms()[app.selected].id, "facebook");
         run(&mut app, &[Message::Next]);
         assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
+
+        // A platform without a partner offers the list, not a platform that has nothing to do
+        // with it.
+        let gemini = app.platforms().iter().position(|p| p.id == "gemini").unwrap();
+        assert_eq!(app.other_platform(gemini), None);
+        app.screen = Screen::Done { platform: gemini };
+        run(&mut app, &[Message::Next]);
+        assert_eq!(app.screen, Screen::Platforms);
     }
 
     #[test]

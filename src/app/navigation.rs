@@ -31,14 +31,12 @@ impl App {
         }
     }
 
-    /// The platform the end screen offers next: the one the catalogue names (Instagram and
-    /// Facebook name each other), else the next in the list.
-    pub fn other_platform(&self, platform: usize) -> usize {
+    /// The platform the end screen offers next, where the catalogue names one (Instagram and
+    /// Facebook name each other); elsewhere the end screen offers the list.
+    pub fn other_platform(&self, platform: usize) -> Option<usize> {
         let platforms = self.platforms();
-        let named = platforms.get(platform).and_then(|p| p.next.as_deref());
-        named
-            .and_then(|id| platforms.iter().position(|p| p.id == id))
-            .unwrap_or((platform + 1) % platforms.len())
+        let named = platforms.get(platform).and_then(|p| p.next.as_deref())?;
+        platforms.iter().position(|p| p.id == named)
     }
 
     pub(super) fn go(&mut self, screen: Screen) {
@@ -46,7 +44,11 @@ impl App {
             return;
         }
         match (self.screen, screen) {
-            (Screen::Done { platform }, Screen::Platforms) => self.selected = self.other_platform(platform),
+            (Screen::Done { platform }, Screen::Platforms) => {
+                // The platform offered, or else the one after this in the list.
+                let after = (platform + 1) % self.platforms().len();
+                self.selected = self.other_platform(platform).unwrap_or(after);
+            }
             (Screen::Step { platform, .. }, Screen::Platforms) => self.selected = platform,
             _ => {}
         }

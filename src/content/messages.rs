@@ -198,6 +198,8 @@ pub struct RecordTexts {
     /// Shown with an account that is in the record more than once.
     pub duplicate: String,
     pub location: String,
+    /// Where the record will be, said while there is no file yet.
+    pub location_none: String,
     pub marked_here: String,
     pub already_marked_here: String,
     pub unmarked_here: String,

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Catalogue, Kind, Platform, PlatformTexts, Texts, fill};
+use super::{Catalogue, Fact, Kind, Platform, PlatformTexts, Quote, Texts, fill};
 use crate::browser::{Failure, OpenError};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
@@ -47,6 +47,23 @@ impl Texts {
             ),
         };
         (headline, fill(&fact.text, &[("deadline", &date)]), &fact.sources)
+    }
+
+    /// The warning screen's title, paragraphs and quote on this date: before the AP gave its
+    /// warning, it is not spoken of as given.
+    pub fn warning_on(&self, today: NaiveDate, catalogue: &Catalogue) -> (&str, &[Fact], Option<&Quote>) {
+        let warning = &self.warning;
+        if today < catalogue.warning_date {
+            let early = &warning.before_warning;
+            return (&early.title, &early.paragraphs, None);
+        }
+        (&warning.title, &warning.paragraphs, Some(&warning.quote))
+    }
+
+    /// "Je lijst staat in …", or where it will be once something is marked.
+    pub fn record_location(&self, path: &str, exists: bool) -> String {
+        let template = if exists { &self.record.location } else { &self.record.location_none };
+        fill(template, &[("path", path)])
     }
 
     /// When and by whom a platform's link was last checked ("Laatst gecontroleerd: 26 mei 2025
@@ -238,6 +255,7 @@ impl Texts {
         [&warning.before_deadline, &warning.after_deadline, &self.platforms.accounts]
             .into_iter()
             .chain(&warning.paragraphs)
+            .chain(&warning.before_warning.paragraphs)
             .chain(&self.done.paragraphs)
             .chain(&self.done.setting_paragraphs)
             .chain(self.platform_texts.values().map(|platform| &platform.about))

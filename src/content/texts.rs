@@ -126,6 +126,8 @@ pub struct HelpTexts {
 #[serde(deny_unknown_fields)]
 pub struct WarningTexts {
     pub title: String,
+    /// What the warning screen says before the AP gave its warning.
+    pub before_warning: EarlyWarning,
     pub days_left: Plural,
     pub before_deadline: Fact,
     pub deadline_today: String,
@@ -133,6 +135,15 @@ pub struct WarningTexts {
     pub after_deadline: Fact,
     pub paragraphs: Vec<Fact>,
     pub quote: Quote,
+}
+
+/// The warning screen's title and paragraphs before the AP's warning was given: no quote, and
+/// nothing said of a warning in the past tense.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlyWarning {
+    pub title: String,
+    pub paragraphs: Vec<Fact>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,7 +176,7 @@ pub struct PlatformsTexts {
     pub intro: String,
     pub accounts: Fact,
     /// Under a platform with many marked accounts: "en nog {count} andere accounts".
-    pub more: String,
+    pub more: Plural,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,7 +239,10 @@ pub struct DoneTexts {
     pub paragraphs: Vec<Fact>,
     /// After a setting.
     pub setting_paragraphs: Vec<Fact>,
+    /// Offers the platform the catalogue names next (Instagram and Facebook name each other).
     pub other_platform: String,
+    /// Offers the list, after a platform that names none.
+    pub choose_other: String,
     pub mark_hint: String,
 }
 

@@ -25,8 +25,11 @@ pub fn body(app: &App, platform: usize) -> Body {
         lines.push(styled(texts.done.mark_hint.clone(), theme.heading));
         lines.push(ratatui::text::Line::default());
     }
-    let other = name(app.other_platform(platform));
-    lines.push(styled(fill(&texts.done.other_platform, &[("platform", other)]), theme.emphasis));
+    let next = match app.other_platform(platform) {
+        Some(other) => fill(&texts.done.other_platform, &[("platform", name(other))]),
+        None => texts.done.choose_other.clone(),
+    };
+    lines.push(styled(next, theme.emphasis));
     let title = fill(&texts.done.title, &[("platform", name(platform))]);
     Body { title, text: Text::from(lines), links: Vec::new(), window: None }
 }

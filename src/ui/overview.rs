@@ -146,7 +146,9 @@ fn footer(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     if app.store.is_some() {
         lines.push(Line::default());
-        let location = fill(&texts.record.location, &[("path", &super::notice::record_path(app))]);
+        // There is no file until something is marked.
+        let exists = app.seen.is_some() || !app.record().is_empty();
+        let location = texts.record_location(&super::notice::record_path(app), exists);
         lines.push(styled(location, app.theme.source));
     }
     lines

@@ -87,7 +87,9 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         })
         .collect();
     if marked > SHOWN {
-        let more = fill(&texts.platforms.more, &[("count", &(marked - SHOWN).to_string())]);
+        let count = marked - SHOWN;
+        let plural = texts.platforms.more.pick(i64::try_from(count).unwrap_or(i64::MAX));
+        let more = fill(plural, &[("count", &count.to_string())]);
         lines.push(styled(format!("{INDENT}{more}"), app.theme.source));
     }
     if lines.is_empty() {

@@ -7,18 +7,19 @@ use crate::app::App;
 
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
-    let warning = &texts.warning;
     let theme = &app.theme;
+    let (title, paragraphs, quote) = texts.warning_on(app.today, &app.content.catalogue);
     let mut lines = Vec::new();
     let (headline, text, sources) = texts.deadline_lines(app.deadline(), app.content.catalogue.deadline);
     lines.push(styled(headline, theme.emphasis));
     lines.extend(fact_lines(texts, theme, &text, sources));
-    for paragraph in &warning.paragraphs {
+    for paragraph in paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
-    let quote = &warning.quote;
-    lines.push(styled(quote.text.clone(), theme.quote));
-    lines.push(Line::from(format!("— {}", quote.by)));
-    lines.push(styled(texts.sources_line(&quote.sources), theme.source));
-    Body { title: warning.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
+    if let Some(quote) = quote {
+        lines.push(styled(quote.text.clone(), theme.quote));
+        lines.push(Line::from(format!("— {}", quote.by)));
+        lines.push(styled(texts.sources_line(&quote.sources), theme.source));
+    }
+    Body { title: title.to_owned(), text: Text::from(lines), links: Vec::new(), window: None }
 }

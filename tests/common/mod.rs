@@ -593,7 +593,9 @@ impl Say {
 
     /// The first sentence of the end screen's offer of the other platform.
     pub fn other_platform(&self, id: &str) -> String {
-        head(&fill(&self.texts().done.other_platform, &[("platform", &self.name(id))]))
+        // Up to the first comma: the part that names the platform, on one line.
+        let offer = fill(&self.texts().done.other_platform, &[("platform", &self.name(id))]);
+        offer.split(',').next().unwrap_or(&offer).to_owned()
     }
 
     /// The first sentence of what the notice says after a mark on `id`, sent on `date`.
