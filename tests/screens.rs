@@ -437,6 +437,43 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
 }
 
 #[test]
+fn a_setting_s_details_and_its_removal_speak_of_switching_off() {
+    use bezwaar::record::{Objection, Record};
+    let said = [
+        (
+            Lang::Nl,
+            ["Uitgezet op (JJJJ-MM-DD)", "Bevestiging ontvangen op, als je die kreeg"],
+            "uitgezet op 1",
+        ),
+        (
+            Lang::En,
+            ["Switched off on (YYYY-MM-DD)", "Confirmation received on, if you got one"],
+            "switched off on 1",
+        ),
+    ];
+    for (lang, labels, status) in said {
+        let mut app = app(lang, TODAY, Screen::Overview);
+        app.set_record(Record::with([Objection::new("linkedin", None, date("2026-11-01"))]));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+        bezwaar::tui::step(&mut app, Message::Edit);
+        let terminal = draw(&app, 80, 24);
+        let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        for label in labels {
+            find_row(terminal.backend().buffer(), label);
+        }
+        for form in ["Formulier", "Form sent", "Meta", "versturen", "you sent"] {
+            assert!(!text.contains(form), "{lang:?}: {form:?} in {text}");
+        }
+        bezwaar::tui::step(&mut app, Message::CancelEdit);
+        bezwaar::tui::step(&mut app, Message::Remove);
+        let terminal = draw(&app, 80, 24);
+        find_row(terminal.backend().buffer(), status);
+        let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        assert!(!text.contains("verstuurd") && !text.contains("submitted"), "{lang:?}: {text}");
+    }
+}
+
+#[test]
 fn a_platform_with_many_accounts_points_to_the_overview() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::Nl, TODAY, Screen::Platforms);

@@ -87,7 +87,7 @@ pub enum Notice {
     Refused,
     Copied,
     CopyFailed,
-    /// The platform (catalogue index) was marked as submitted.
+    /// The platform (catalogue index) was marked: a form submitted, a setting switched off.
     Marked(usize),
     /// The platform (catalogue index) was marked already, on this date; nothing changed.
     AlreadyMarked(usize, NaiveDate),

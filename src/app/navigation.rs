@@ -34,11 +34,7 @@ impl App {
     /// The platform the end screen offers next: the one the catalogue names (Instagram and
     /// Facebook name each other), else the next in the list.
     pub fn other_platform(&self, platform: usize) -> usize {
-        let platforms = self.platforms();
-        let named = platforms.get(platform).and_then(|p| p.next.as_deref());
-        named
-            .and_then(|id| platforms.iter().position(|p| p.id == id))
-            .unwrap_or((platform + 1) % platforms.len())
+        self.content.catalogue.next_after(platform)
     }
 
     pub(super) fn go(&mut self, screen: Screen) {

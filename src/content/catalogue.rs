@@ -21,6 +21,21 @@ impl Catalogue {
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|platform| platform.id == id)
     }
+
+    /// Whether the entry is a setting switched off rather than a form sent. An id this version
+    /// does not know is not: what is said of it stays the more general "submitted".
+    pub fn is_setting(&self, id: &str) -> bool {
+        self.platform(id).is_some_and(|platform| platform.kind == Kind::Setting)
+    }
+
+    /// The platform offered after the one at `index`: the one the catalogue names (Instagram and
+    /// Facebook name each other), else the next in the list.
+    pub fn next_after(&self, index: usize) -> usize {
+        let named = self.platforms.get(index).and_then(|p| p.next.as_deref());
+        named
+            .and_then(|id| self.platforms.iter().position(|p| p.id == id))
+            .unwrap_or((index + 1) % self.platforms.len().max(1))
+    }
 }
 
 /// One place to object: a platform with its form.

@@ -57,9 +57,14 @@ pub struct EditorTexts {
     pub new_title: String,
     pub account: String,
     pub note: String,
+    /// The date field's label, the confirmation's and the reminder under the title: for a form
+    /// sent, and for a setting switched off.
     pub submitted: String,
+    pub submitted_setting: String,
     pub confirmation: String,
+    pub confirmation_setting: String,
     pub optional: String,
+    pub optional_setting: String,
     pub account_taken: String,
     pub account_needed: String,
     /// "12 of 100": how full a text field is.
@@ -141,7 +146,9 @@ pub struct RecordTexts {
     pub submitted: String,
     pub confirmed: String,
     pub main_account: String,
+    /// What `bezwaar mark` says: a form marked as submitted, a setting as switched off.
     pub marked: String,
+    pub marked_setting: String,
     pub unmarked: Plural,
     pub nothing_to_unmark: String,
     /// Marking what is marked: what was there, what changed, what was kept.
@@ -153,6 +160,7 @@ pub struct RecordTexts {
     pub item_note: String,
     pub item_extra: String,
     pub item_new_date: String,
+    pub item_new_date_setting: String,
     pub item_new_confirmation: String,
     pub item_note_removed: String,
     /// The word between the last two items of a list.

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Catalogue, Kind, Platform, PlatformTexts, Texts, fill};
+use super::{Catalogue, Platform, PlatformTexts, Texts, fill};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
 use crate::record::{EntryProblem, LoadError, Objection, Problem, SetAside, WriteError};
@@ -63,9 +63,8 @@ impl Texts {
     /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when
     /// it is recorded.
     pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
-        let setting = catalogue.platform(&objection.platform).is_some_and(|p| p.kind == Kind::Setting);
         let record = &self.record;
-        let (plain, confirmed) = if setting {
+        let (plain, confirmed) = if catalogue.is_setting(&objection.platform) {
             (&record.switched_off, &record.switched_off_confirmed)
         } else {
             (&record.submitted, &record.confirmed)
