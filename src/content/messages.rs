@@ -25,20 +25,36 @@ pub struct FollowupTexts {
     pub not_ours: String,
 }
 
-/// The plain-text walkthrough (`bezwaar guide`).
+/// The plain-text walkthrough (`bezwaar guide`): its own questions, since keys and the mouse do
+/// nothing there.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuideTexts {
     pub intro: String,
+    /// How to answer, and how to stop.
+    pub how: String,
     pub choose: String,
     pub invalid: String,
+    /// After a platform in the list that the record holds.
+    pub listed_marked: String,
     pub steps_heading: String,
-    pub link: String,
+    /// Remember it? Asked when the record holds nothing for the platform.
     pub mark_question: String,
+    pub yes_no: String,
+    /// What the record holds for the platform, before asking which account.
+    pub already_marked: String,
+    pub account_question: String,
+    pub account_invalid: String,
     pub not_marked: String,
+    /// After a write that did not go through (the record busy, a full disk).
+    pub retry: String,
+    /// The platform offered after one is done.
+    pub next: String,
     pub end: String,
-    /// Answers that mean yes.
+    /// Answers that mean yes, no, and stop, in any case.
     pub yes: Vec<String>,
+    pub no: Vec<String>,
+    pub stop: Vec<String>,
 }
 
 /// The QR code of a form's link, for a phone.

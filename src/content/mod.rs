@@ -353,7 +353,9 @@ mod tests {
         for lang in Lang::ALL {
             let texts = content.texts(lang);
             let cli = &texts.cli;
-            let checks: [(&str, &[&str]); 16] = [
+            let guide = &texts.guide;
+            let record = &texts.record;
+            let checks: [(&str, &[&str]); 28] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -370,6 +372,18 @@ mod tests {
                 (&cli.mistake_other, &["detail"]),
                 (&cli.mistake_twice, &["input"]),
                 (&cli.mistake_help, &["help"]),
+                (&guide.choose, &["number", "platform"]),
+                (&guide.invalid, &["max"]),
+                (&guide.steps_heading, &["platform"]),
+                (&guide.mark_question, &["platform"]),
+                (&guide.already_marked, &["platform"]),
+                (&guide.account_invalid, &["max"]),
+                (&guide.not_marked, &["id"]),
+                (&guide.next, &["platform"]),
+                (&record.marked, &["platform", "account", "date", "path"]),
+                (&record.marked_setting, &["platform", "account", "date", "path"]),
+                (&record.item_new_date_setting, &["date"]),
+                (&record.unmark_question, &["platform", "status"]),
             ];
             for (template, names) in checks {
                 let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();

@@ -206,6 +206,9 @@ pub struct PlatformTexts {
 pub struct Step {
     pub title: String,
     pub text: String,
+    /// What the plain guide says instead, where the text speaks of keys or the mouse.
+    #[serde(default)]
+    pub guide_text: Option<String>,
     pub sources: Vec<String>,
 }
 
