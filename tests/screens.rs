@@ -133,6 +133,19 @@ fn help_overlay() {
 }
 
 #[test]
+fn the_help_points_to_the_plain_guide_first() {
+    for lang in Lang::ALL {
+        for screen in [Screen::Warning, Screen::Step { platform: 0, step: 1 }, Screen::Overview] {
+            let mut app = app(lang, TODAY, screen);
+            bezwaar::tui::step(&mut app, Message::ToggleHelp);
+            let terminal = draw(&app, 80, 24);
+            let row = find_row(terminal.backend().buffer(), "bezwaar guide");
+            assert!(row <= 3, "{lang:?} {screen:?}: at the top of the help, row {row}");
+        }
+    }
+}
+
+#[test]
 fn window_too_small() {
     for lang in Lang::ALL {
         let app = app(lang, TODAY, Screen::Warning);

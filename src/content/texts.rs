@@ -115,6 +115,8 @@ pub struct KeyTexts {
 #[serde(deny_unknown_fields)]
 pub struct HelpTexts {
     pub title: String,
+    /// Where the plain text version is, for screen readers and braille displays.
+    pub plain: String,
     pub this_screen: String,
     pub always: String,
     pub tips: Vec<String>,
