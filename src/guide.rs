@@ -471,8 +471,9 @@ mod tests {
         let (code, text) = guide(Lang::Nl, "\nj\nq\n", None, &record);
         assert_eq!(code, 0, "{text}");
         assert!(text.starts_with(
-            "bezwaar: hulp bij bezwaar tegen het trainen van Meta AI. Dit is de tekstversie, voor \
-             schermlezers en eenvoudige terminals.\nBeantwoord elke vraag door te typen en dan op Enter \
+            "bezwaar: hulp bij bezwaar tegen het trainen van Meta AI met wat je plaatst, en bij het \
+             uitzetten van AI-training bij andere diensten. Dit is de tekstversie, voor schermlezers en \
+             eenvoudige terminals.\nBeantwoord elke vraag door te typen en dan op Enter \
              te drukken. Wil je stoppen? Typ q en druk op Enter; dat kan bij elke vraag."
         ));
         assert!(text.contains("551 dagen geleden"));
