@@ -129,11 +129,13 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
     fn ask(&mut self, question: &str) -> io::Result<Option<String>> {
         writeln!(self.out, "{question}")?;
         self.out.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        // Bytes that are not UTF-8 (a terminal set to another encoding) are read as what they
+        // can be, and at worst ask again.
+        let mut line = Vec::new();
+        if self.input.read_until(b'\n', &mut line)? == 0 {
             return Ok(None);
         }
-        let answer = line.trim().to_owned();
+        let answer = String::from_utf8_lossy(&line).trim().to_owned();
         Ok((!is(&self.context.texts.guide.stop, &answer)).then_some(answer))
     }
 
@@ -382,13 +384,27 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
                 writeln!(self.out, "{}", fill(&texts.record.too_long, &values))?;
                 continue;
             }
-            // A name the record holds, in whatever case it was typed, is that account.
+            // A name the record holds, in whatever case it was typed, is that account; another
+            // name is asked about first, so that a slip of the finger adds no account.
             let lower = typed.to_lowercase();
             let known = accounts
                 .iter()
                 .filter_map(|objection| objection.account.as_ref())
                 .find(|account| account.to_lowercase() == lower);
-            return Ok(ControlFlow::Continue(Choice::Account(Some(known.cloned().unwrap_or(typed)))));
+            if let Some(known) = known {
+                return Ok(ControlFlow::Continue(Choice::Account(Some(known.clone()))));
+            }
+            let question = fill(&guide.new_account, &[("account", typed.as_str()), ("platform", name)]);
+            loop {
+                let Some(answer) = self.ask(&question)? else { return Ok(ControlFlow::Break(())) };
+                if is(&guide.yes, &answer) {
+                    return Ok(ControlFlow::Continue(Choice::Account(Some(typed))));
+                }
+                if answer.is_empty() || is(&guide.no, &answer) {
+                    break;
+                }
+                writeln!(self.out, "{}", guide.yes_no)?;
+            }
         }
     }
 }
@@ -711,11 +727,20 @@ mod tests {
             text.contains("Facebook (prive) was al gemarkeerd op 21 mei 2025. Er is niets veranderd."),
             "{text}"
         );
-        let (_, text) = guide(Lang::Nl, "Vereniging\nq\n", Some("facebook"), &record);
+        // A new name is asked about first: no undoes it, yes remembers it.
+        let (_, text) = guide(Lang::Nl, "Verenging\nn\nVereniging\nja\nq\n", Some("facebook"), &record);
+        assert!(
+            text.contains(
+                "Een nieuw account met de naam Verenging voor Facebook? Typ j en druk op Enter om het te \
+                 onthouden, of n om opnieuw te kiezen.\nVoor welk account deed je het?"
+            ),
+            "{text}"
+        );
         assert!(
             text.contains("Facebook (Vereniging) is gemarkeerd als verstuurd op 29 november 2026"),
             "{text}"
         );
+        assert!(!text.contains("(Verenging) is gemarkeerd"), "{text}");
         let (_, text) = guide(Lang::Nl, "7\nn\nq\n", Some("facebook"), &record);
         assert!(text.contains("3. Vereniging: verstuurd op 29 november 2026\n"), "{text}");
         assert!(text.contains("Typ een nummer van 1 tot en met 3"), "{text}");
@@ -758,6 +783,11 @@ mod tests {
         assert_eq!(text.matches("Type y or n and press Enter, or q to stop.").count(), 2, "{text}");
         assert!(text.contains("Facebook (your account) is marked as submitted"), "{text}");
         assert!(status(&record).contains("Facebook: submitted on 29 November 2026"));
+        // Bytes that are not UTF-8 are an answer like any other.
+        let (code, text) = guide_reading(Lang::En, &mut &b"\xff\xfe\n2\n"[..], None, &record);
+        assert_eq!(code, 0, "{text}");
+        assert_eq!(text.matches("I don't know that.").count(), 1, "{text}");
+        assert!(text.contains("The steps for Facebook:"), "{text}");
     }
 
     /// Answers typed one line at a time; another process holds the record's lock until the

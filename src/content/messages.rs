@@ -45,6 +45,8 @@ pub struct GuideTexts {
     pub already_marked: String,
     pub account_question: String,
     pub account_invalid: String,
+    /// Before a name typed at the account question becomes a new account.
+    pub new_account: String,
     pub not_marked: String,
     /// After a write that did not go through (the record busy, a full disk).
     pub retry: String,

@@ -355,7 +355,7 @@ mod tests {
             let cli = &texts.cli;
             let guide = &texts.guide;
             let record = &texts.record;
-            let checks: [(&str, &[&str]); 28] = [
+            let checks: [(&str, &[&str]); 29] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -378,6 +378,7 @@ mod tests {
                 (&guide.mark_question, &["platform"]),
                 (&guide.already_marked, &["platform"]),
                 (&guide.account_invalid, &["max"]),
+                (&guide.new_account, &["account", "platform"]),
                 (&guide.not_marked, &["id"]),
                 (&guide.next, &["platform"]),
                 (&record.marked, &["platform", "account", "date", "path"]),
