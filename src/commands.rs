@@ -177,7 +177,12 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
                 ("date", &texts.date(objection.submitted_on)),
                 ("path", &path),
             ];
-            fill(&texts.record.marked, &values)
+            let marked = if context.catalogue.is_setting(&objection.platform) {
+                &texts.record.marked_setting
+            } else {
+                &texts.record.marked
+            };
+            fill(marked, &values)
         }
         record::Outcome::AlreadyMarked { before, after, .. } => {
             let mut message = texts.already_marked(context.catalogue, before, after);
@@ -423,6 +428,47 @@ mod tests {
     }
 
     #[test]
+    fn a_setting_is_said_to_be_switched_off_and_a_form_to_be_submitted() {
+        let cases = [
+            (
+                Lang::Nl,
+                "LinkedIn (je account) is gemarkeerd als uitgezet op 20 mei 2025.",
+                "Instagram (je account) is gemarkeerd als verstuurd op 20 mei 2025.",
+                ["Instagram: verstuurd op 20 mei 2025", "LinkedIn: uitgezet op 20 mei 2025"],
+                "Veranderd: de datum van uitzetten, nu 21 mei 2025.",
+            ),
+            (
+                Lang::En,
+                "LinkedIn (your account) is marked as switched off on 20 May 2025.",
+                "Instagram (your account) is marked as submitted on 20 May 2025.",
+                ["Instagram: submitted on 20 May 2025", "LinkedIn: switched off on 20 May 2025"],
+                "Changed: the date you switched it off, now 21 May 2025.",
+            ),
+        ];
+        for (lang, linkedin, instagram, status, changed) in cases {
+            let fixture = Fixture::new();
+            let marked = fixture.run(lang, mark("linkedin", None, Some("2025-05-20")));
+            assert!(marked.stdout.starts_with(linkedin), "{marked:?}");
+            let marked = fixture.run(lang, mark("instagram", None, Some("2025-05-20")));
+            assert!(marked.stdout.starts_with(instagram), "{marked:?}");
+            let shown = fixture.run(lang, Task::Status(StatusArgs { json: false })).stdout;
+            let lines: Vec<&str> = shown.lines().collect();
+            for line in status {
+                assert!(lines.contains(&line), "{line:?} in {shown}");
+            }
+            let moved = fixture.run(lang, mark("linkedin", None, Some("2025-05-21")));
+            assert!(moved.stdout.contains(changed), "{moved:?}");
+            for said in [&shown, &moved.stdout] {
+                let linkedin_lines = said.lines().filter(|line| line.contains("LinkedIn"));
+                for line in linkedin_lines {
+                    assert!(!line.contains("verstuurd") && !line.contains("submitted"), "{line}");
+                    assert!(!line.contains("Meta"), "{line}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn marking_again_changes_only_what_is_given_and_says_what_it_kept() {
         let fixture = Fixture::new();
         fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-05-20")));
@@ -454,7 +500,7 @@ mod tests {
         // --date replaces the date when it is given, and is checked against the confirmation.
         let later = fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-06-01")));
         assert_eq!(later.code, BAD_INPUT, "{later:?}");
-        assert!(later.stderr.contains("cannot come before sending"), "{later:?}");
+        assert!(later.stderr.contains("cannot come before the day you sent the form"), "{later:?}");
         let earlier = fixture.run(Lang::En, mark("facebook", Some("werk"), Some("2025-05-19")));
         assert!(earlier.stdout.contains("Changed: the date you sent it, now 19 May 2025."), "{earlier:?}");
         assert_eq!(fixture.record().objections().count(), 1);
@@ -589,7 +635,7 @@ mod tests {
                     confirmed: Some("2025-05-19".into()),
                     note: None,
                 }),
-                "cannot come before sending",
+                "cannot come before the day you sent the form",
             ),
         ];
         for (command, expected) in cases {

@@ -1,4 +1,4 @@
-//! The form for an objection's details: which account, a note, and when Meta's confirmation
+//! The form for an objection's details: which account, a note, and when a confirmation
 //! arrived. Pure state: typing, moving between fields, and checking the result.
 
 use chrono::NaiveDate;

@@ -1,9 +1,14 @@
 //! The command line's conventions, tried with the tools a person uses them with: bash completes
-//! from what `bezwaar completions bash` prints, and groff renders `bezwaar manpage` without a
-//! warning.
+//! from what `bezwaar completions bash` prints, groff renders `bezwaar manpage` without a
+//! warning, and `bezwaar guide` reads answers typed line by line, as a screen reader user types
+//! them.
 
-use std::io::Write;
+use std::fs::OpenOptions;
+use std::io::{Read, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 mod common;
 
@@ -70,4 +75,129 @@ fn the_manual_page_renders_without_a_warning_in_both_languages() {
             assert!(text.contains(expected), "{lang}: {expected:?} in\n{text}");
         }
     }
+}
+
+/// `bezwaar guide ARGS` with `answers` typed, each followed by Enter, and then the end of input.
+fn guide(lang: &str, record: &Path, args: &[&str], answers: &str) -> common::Run {
+    let mut command = common::command(common::binary(), lang);
+    command.env("BEZWAAR_DATA_FILE", record).arg("guide").args(args);
+    command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("bezwaar runs");
+    child.stdin.take().expect("stdin").write_all(answers.as_bytes()).expect("the answers are typed");
+    common::Run::from(child.wait_with_output().expect("bezwaar ends"))
+}
+
+fn status(record: &Path) -> String {
+    let mut command = common::command(common::binary(), "en_GB.UTF-8");
+    command.env("BEZWAAR_DATA_FILE", record).arg("status");
+    common::finish(command).expect(0, "status").stdout
+}
+
+#[test]
+fn the_plain_guide_takes_a_screen_reader_user_from_the_warning_to_the_next_platform() {
+    let say = [
+        (
+            "nl_NL.UTF-8",
+            "\nj\n\nn\nq\n",
+            "Dit is de link naar het bezwaarformulier van Instagram. Het is het formulier van Meta zelf.",
+            "Instagram (je account) is gemarkeerd als verstuurd op 29 november 2026",
+            "Heb je ook Facebook, en is dat niet gekoppeld aan dit account?",
+        ),
+        (
+            "en_GB.UTF-8",
+            "\ny\n\nn\nq\n",
+            "This is the link to Instagram's objection form. It is Meta's own form.",
+            "Instagram (your account) is marked as submitted on 29 November 2026",
+            "Do you also use Facebook, not linked to this account?",
+        ),
+    ];
+    for (lang, answers, step_one, marked, next) in say {
+        let dir = tempfile::tempdir().unwrap();
+        let record = dir.path().join("record.json");
+        let run = guide(lang, &record, &[], answers).expect(0, lang);
+        let text = &run.stdout;
+        assert!(
+            text.contains(&format!("{step_one}\nhttps://help.instagram.com/contact/767264225370182\n")),
+            "{lang}: the link on its own line right under step 1: {text}"
+        );
+        assert!(text.contains(marked) && text.contains(next), "{lang}: {text}");
+        assert!(text.contains("The steps for Facebook:") || text.contains("De stappen voor Facebook:"));
+        assert!(text.contains("bezwaar mark facebook"), "{lang}: Facebook not remembered, and how to later");
+        for keys in ["Druk op o", "Press o", "muis", "mouse"] {
+            assert!(!text.contains(keys), "{lang}: {keys:?} in {text}");
+        }
+        assert!(!text.contains('\x1b') && run.stderr.is_empty(), "{run:#?}");
+        assert!(
+            status(&record)
+                .starts_with("Instagram: submitted on 29 November 2026\nFacebook: not marked yet\n")
+        );
+    }
+}
+
+#[test]
+fn guide_linkedin_starts_there_and_marks_a_setting_switched_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.json");
+    let run = guide("nl_NL.UTF-8", &record, &["linkedin"], "j\n").expect(0, "guide linkedin");
+    let text = &run.stdout;
+    assert!(
+        text.contains("Ctrl-D stopt ook.\n\nDe stappen voor LinkedIn:\n"),
+        "the steps right after the introduction: {text}"
+    );
+    assert!(!text.contains("Waarschuwing") && !text.contains("Wat staat er op het spel?"), "{text}");
+    assert!(text.contains("LinkedIn (je account) is gemarkeerd als uitgezet op 29 november 2026"), "{text}");
+    assert!(status(&record).contains("LinkedIn: switched off on 29 November 2026\n"));
+}
+
+#[test]
+fn the_plain_guide_offers_to_try_again_while_another_bezwaar_holds_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.json");
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("record.json.lock"))
+        .unwrap();
+    lock.try_lock().expect("the test takes the lock");
+    let mut command = common::command(common::binary(), "en_GB.UTF-8");
+    command.env("BEZWAAR_DATA_FILE", &record).args(["guide", "gemini"]);
+    command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("bezwaar runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let (sender, said) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut buffer = [0; 4096];
+        while let Ok(count @ 1..) = stdout.read(&mut buffer) {
+            let _ = sender.send(String::from_utf8_lossy(&buffer[..count]).into_owned());
+        }
+    });
+    let mut text = String::new();
+    let wait_for = |expected: &str, text: &mut String| {
+        let start = Instant::now();
+        while !text.contains(expected) {
+            let left = common::TIMEOUT.saturating_sub(start.elapsed());
+            match said.recv_timeout(left.max(Duration::from_millis(1))) {
+                Ok(more) => text.push_str(&more),
+                Err(_) => panic!("{expected:?} did not come: {text}"),
+            }
+        }
+    };
+    wait_for("Done with Google Gemini?", &mut text);
+    stdin.write_all(b"y\n").unwrap();
+    wait_for("Press Enter to try again. Type n to leave it, or q to stop.", &mut text);
+    assert!(text.contains("did not finish within 5 seconds. Nothing changed."), "{text}");
+    drop(lock);
+    stdin.write_all(b"\nq\n").unwrap();
+    drop(stdin);
+    let status_code = child.wait().expect("bezwaar ends");
+    reader.join().expect("the reader");
+    text.extend(said.try_iter());
+    assert!(status_code.success(), "{text}");
+    assert!(
+        text.contains("Google Gemini (your account) is marked as switched off on 29 November 2026"),
+        "{text}"
+    );
+    assert_eq!(text.matches("did not finish within 5 seconds").count(), 1, "{text}");
 }

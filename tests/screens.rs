@@ -61,6 +61,25 @@ fn warning_before_the_deadline() {
 }
 
 #[test]
+fn warning_before_the_ap_warned() {
+    for lang in Lang::ALL {
+        let app = app(lang, "2025-04-20", Screen::Warning);
+        snapshot("warning_before_the_warning", &app);
+        let texts = app.texts();
+        let rows = screen_rows(&app).join("\n");
+        // Nothing is said of the AP's warning as given, nor quoted, before 24 April 2025.
+        for given in [&texts.warning.title, &texts.warning.paragraphs[0].text, &texts.warning.quote.by] {
+            let start: String = given.chars().take(25).collect();
+            assert!(!rows.contains(&start), "{lang:?}: {start:?} in\n{rows}");
+        }
+        assert!(rows.contains(&texts.warning.before_warning.title), "{lang:?}\n{rows}");
+        // From the day of the warning on, it is.
+        let on_the_day = self::app(lang, "2025-04-24", Screen::Warning);
+        assert!(screen_rows(&on_the_day).join("\n").contains(&texts.warning.title));
+    }
+}
+
+#[test]
 fn warning_on_the_deadline() {
     for lang in Lang::ALL {
         snapshot("warning_today", &app(lang, "2025-05-27", Screen::Warning));
@@ -141,6 +160,19 @@ fn help_overlay() {
         let mut app = app(lang, TODAY, Screen::Step { platform: 0, step: 1 });
         bezwaar::tui::step(&mut app, Message::ToggleHelp);
         snapshot("help_on_a_step", &app);
+    }
+}
+
+#[test]
+fn the_help_points_to_the_plain_guide_first() {
+    for lang in Lang::ALL {
+        for screen in [Screen::Warning, Screen::Step { platform: 0, step: 1 }, Screen::Overview] {
+            let mut app = app(lang, TODAY, screen);
+            bezwaar::tui::step(&mut app, Message::ToggleHelp);
+            let terminal = draw(&app, 80, 24);
+            let row = find_row(terminal.backend().buffer(), "bezwaar guide");
+            assert!(row <= 3, "{lang:?} {screen:?}: at the top of the help, row {row}");
+        }
     }
 }
 
@@ -510,6 +542,43 @@ fn a_setting_switched_off_waits_for_no_confirmation() {
 }
 
 #[test]
+fn a_setting_s_details_and_its_removal_speak_of_switching_off() {
+    use bezwaar::record::{Objection, Record};
+    let said = [
+        (
+            Lang::Nl,
+            ["Uitgezet op (JJJJ-MM-DD)", "Bevestiging ontvangen op, als je die kreeg"],
+            "uitgezet op 1",
+        ),
+        (
+            Lang::En,
+            ["Switched off on (YYYY-MM-DD)", "Confirmation received on, if you got one"],
+            "switched off on 1",
+        ),
+    ];
+    for (lang, labels, status) in said {
+        let mut app = app(lang, TODAY, Screen::Overview);
+        app.set_record(Record::with([Objection::new("linkedin", None, date("2026-11-01"))]));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+        bezwaar::tui::step(&mut app, Message::Edit);
+        let terminal = draw(&app, 80, 24);
+        let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        for label in labels {
+            find_row(terminal.backend().buffer(), label);
+        }
+        for form in ["Formulier", "Form sent", "Meta", "versturen", "you sent"] {
+            assert!(!text.contains(form), "{lang:?}: {form:?} in {text}");
+        }
+        bezwaar::tui::step(&mut app, Message::Cancel);
+        bezwaar::tui::step(&mut app, Message::Remove);
+        let terminal = draw(&app, 80, 24);
+        find_row(terminal.backend().buffer(), status);
+        let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        assert!(!text.contains("verstuurd") && !text.contains("submitted"), "{lang:?}: {text}");
+    }
+}
+
+#[test]
 fn a_platform_with_many_accounts_points_to_the_overview() {
     use bezwaar::record::{Objection, Record};
     let mut app = app(Lang::Nl, TODAY, Screen::Platforms);
@@ -521,8 +590,16 @@ fn a_platform_with_many_accounts_points_to_the_overview() {
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     find_row(buffer, "✓ account 2: verstuurd op 20 mei 2025");
-    find_row(buffer, "en nog 997 andere accounts (p: overzicht)");
-    find_row(buffer, "3  Meta (info van derden)");
+    find_row(buffer, "en nog 997 andere accounts. Druk op p voor het overzicht.");
+    find_row(buffer, "3  Meta: info van derden");
+    // One more than shown is one account, not "1 andere accounts".
+    app.set_record(Record::with(
+        (0..4)
+            .map(|number| Objection::new("facebook", Some(&format!("account {number}")), date("2025-05-20"))),
+    ));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+    let terminal = draw(&app, 80, 24);
+    find_row(terminal.backend().buffer(), "en nog 1 ander account. Druk op p voor het overzicht.");
 }
 
 #[test]

@@ -34,9 +34,7 @@ impl App {
     /// The platform the end screen offers next, where the catalogue names one (Instagram and
     /// Facebook name each other); elsewhere the end screen offers the list.
     pub fn other_platform(&self, platform: usize) -> Option<usize> {
-        let platforms = self.platforms();
-        let named = platforms.get(platform).and_then(|p| p.next.as_deref())?;
-        platforms.iter().position(|p| p.id == named)
+        self.content.catalogue.partner(platform)
     }
 
     pub(super) fn go(&mut self, screen: Screen) {

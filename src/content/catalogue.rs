@@ -21,6 +21,24 @@ impl Catalogue {
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|platform| platform.id == id)
     }
+
+    /// Whether the entry is a setting switched off rather than a form sent. An id this version
+    /// does not know is not: what is said of it stays the more general "submitted".
+    pub fn is_setting(&self, id: &str) -> bool {
+        self.platform(id).is_some_and(|platform| platform.kind == Kind::Setting)
+    }
+
+    /// The platform the one at `index` names as its partner, if it names one (Instagram and
+    /// Facebook name each other: the same person often has both).
+    pub fn partner(&self, index: usize) -> Option<usize> {
+        let named = self.platforms.get(index)?.next.as_deref()?;
+        self.platforms.iter().position(|p| p.id == named)
+    }
+
+    /// The platform to suggest after the one at `index`: its partner, else the next in the list.
+    pub fn next_after(&self, index: usize) -> usize {
+        self.partner(index).unwrap_or((index + 1) % self.platforms.len().max(1))
+    }
 }
 
 /// One place to object: a platform with its form.

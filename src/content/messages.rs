@@ -28,20 +28,40 @@ pub struct FollowupTexts {
     pub not_ours: String,
 }
 
-/// The plain-text walkthrough (`bezwaar guide`).
+/// The plain-text walkthrough (`bezwaar guide`): its own questions, since keys and the mouse do
+/// nothing there.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuideTexts {
     pub intro: String,
+    /// How to answer, and how to stop.
+    pub how: String,
     pub choose: String,
     pub invalid: String,
+    /// After a platform in the list that the record holds.
+    pub listed_marked: String,
     pub steps_heading: String,
-    pub link: String,
+    /// Remember it? Asked when the record holds nothing for the platform.
     pub mark_question: String,
+    pub yes_no: String,
+    /// What the record holds for the platform, before asking which account.
+    pub already_marked: String,
+    pub account_question: String,
+    pub account_invalid: String,
+    /// Before a name typed at the account question becomes a new account.
+    pub new_account: String,
     pub not_marked: String,
+    /// After a write that did not go through (the record busy, a full disk).
+    pub retry: String,
+    /// The platform offered after one is done.
+    pub next: String,
+    /// After a platform without a partner: the list, and no platform offered as one.
+    pub choose_next: String,
     pub end: String,
-    /// Answers that mean yes.
+    /// Answers that mean yes, no, and stop, in any case.
     pub yes: Vec<String>,
+    pub no: Vec<String>,
+    pub stop: Vec<String>,
 }
 
 /// The QR code of a form's link, for a phone.
@@ -60,9 +80,14 @@ pub struct EditorTexts {
     pub new_title: String,
     pub account: String,
     pub note: String,
+    /// The date field's label, the confirmation's and the reminder under the title: for a form
+    /// sent, and for a setting switched off.
     pub submitted: String,
+    pub submitted_setting: String,
     pub confirmation: String,
+    pub confirmation_setting: String,
     pub optional: String,
+    pub optional_setting: String,
     pub account_taken: String,
     pub account_needed: String,
     /// "12 of 100": how full a text field is.
@@ -144,7 +169,9 @@ pub struct RecordTexts {
     pub submitted: String,
     pub confirmed: String,
     pub main_account: String,
+    /// What `bezwaar mark` says: a form marked as submitted, a setting as switched off.
     pub marked: String,
+    pub marked_setting: String,
     pub unmarked: Plural,
     pub nothing_to_unmark: String,
     /// Marking what is marked: what was there, what changed, what was kept.
@@ -156,6 +183,7 @@ pub struct RecordTexts {
     pub item_note: String,
     pub item_extra: String,
     pub item_new_date: String,
+    pub item_new_date_setting: String,
     pub item_new_confirmation: String,
     pub item_note_removed: String,
     /// The word between the last two items of a list.

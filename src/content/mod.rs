@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 pub use catalogue::{Catalogue, Kind, Platform};
 pub use messages::*;
+pub use say::WarningOn;
 pub use texts::*;
 
 const CATALOGUE_JSON: &str = include_str!("../../assets/content/catalogue.json");
@@ -354,7 +355,9 @@ mod tests {
             let texts = content.texts(lang);
             let cli = &texts.cli;
             let status = &texts.steps.status;
-            let checks: [(&str, &[&str]); 20] = [
+            let guide = &texts.guide;
+            let record = &texts.record;
+            let checks: [(&str, &[&str]); 33] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -375,6 +378,19 @@ mod tests {
                 (&status.browser_not_started, &["command", "error"]),
                 (&status.browser_exited, &["command", "code"]),
                 (&status.browser_no_status, &["command"]),
+                (&guide.choose, &["number", "platform"]),
+                (&guide.invalid, &["max"]),
+                (&guide.steps_heading, &["platform"]),
+                (&guide.mark_question, &["platform"]),
+                (&guide.already_marked, &["platform"]),
+                (&guide.account_invalid, &["max"]),
+                (&guide.new_account, &["account", "platform"]),
+                (&guide.not_marked, &["id"]),
+                (&guide.next, &["platform"]),
+                (&record.marked, &["platform", "account", "date", "path"]),
+                (&record.marked_setting, &["platform", "account", "date", "path"]),
+                (&record.item_new_date_setting, &["date"]),
+                (&record.unmark_question, &["platform", "status"]),
             ];
             for (template, names) in checks {
                 let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();

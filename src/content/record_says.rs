@@ -27,7 +27,12 @@ impl Texts {
         let mut changed = Vec::new();
         let mut kept = Vec::new();
         if after.submitted_on != before.submitted_on {
-            changed.push(fill(&record.item_new_date, &[("date", &self.date(after.submitted_on))]));
+            let item = if catalogue.is_setting(&before.platform) {
+                &record.item_new_date_setting
+            } else {
+                &record.item_new_date
+            };
+            changed.push(fill(item, &[("date", &self.date(after.submitted_on))]));
         }
         match (before.confirmation_on, after.confirmation_on) {
             (_, Some(now)) if before.confirmation_on != after.confirmation_on => {

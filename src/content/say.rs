@@ -3,12 +3,23 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Catalogue, Fact, Kind, Platform, PlatformTexts, Quote, Texts, fill};
+use super::{Catalogue, Fact, Platform, PlatformTexts, Quote, Texts, fill};
 use crate::browser::{Failure, OpenError};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
 use crate::record::{EntryProblem, LoadError, Objection, Problem, SetAside, WriteError};
 use crate::text::{OsError, OsReason};
+
+/// What the warning screen says on a date ([`Texts::warning_on`]).
+pub struct WarningOn<'a> {
+    pub title: &'a str,
+    /// What the date means ("Dat is 551 dagen geleden"), the sentence after it and its sources.
+    pub headline: String,
+    pub text: String,
+    pub sources: &'a [String],
+    pub paragraphs: &'a [Fact],
+    pub quote: Option<&'a Quote>,
+}
 
 impl Texts {
     /// "24 april 2025": a date as a person writes it.
@@ -49,15 +60,31 @@ impl Texts {
         (headline, fill(&fact.text, &[("deadline", &date)]), &fact.sources)
     }
 
-    /// The warning screen's title, paragraphs and quote on this date: before the AP gave its
-    /// warning, it is not spoken of as given.
-    pub fn warning_on(&self, today: NaiveDate, catalogue: &Catalogue) -> (&str, &[Fact], Option<&Quote>) {
+    /// What the warning screen says on this date: what the date means, then the warning. Before
+    /// the AP gave its warning, it is neither spoken of as given nor cited.
+    pub fn warning_on(&self, today: NaiveDate, catalogue: &Catalogue) -> WarningOn<'_> {
         let warning = &self.warning;
+        let (headline, text, sources) =
+            self.deadline_lines(Deadline::on(today, catalogue.deadline), catalogue.deadline);
         if today < catalogue.warning_date {
             let early = &warning.before_warning;
-            return (&early.title, &early.paragraphs, None);
+            return WarningOn {
+                title: &early.title,
+                headline,
+                text,
+                sources: &early.deadline_sources,
+                paragraphs: &early.paragraphs,
+                quote: None,
+            };
         }
-        (&warning.title, &warning.paragraphs, Some(&warning.quote))
+        WarningOn {
+            title: &warning.title,
+            headline,
+            text,
+            sources,
+            paragraphs: &warning.paragraphs,
+            quote: Some(&warning.quote),
+        }
     }
 
     /// "Je lijst staat in …", or where it will be once something is marked.
@@ -81,9 +108,8 @@ impl Texts {
     /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when
     /// it is recorded.
     pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
-        let setting = catalogue.platform(&objection.platform).is_some_and(|p| p.kind == Kind::Setting);
         let record = &self.record;
-        let (plain, confirmed) = if setting {
+        let (plain, confirmed) = if catalogue.is_setting(&objection.platform) {
             (&record.switched_off, &record.switched_off_confirmed)
         } else {
             (&record.submitted, &record.confirmed)
@@ -261,6 +287,7 @@ impl Texts {
             .chain(self.platform_texts.values().map(|platform| &platform.about))
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
+            .chain(&warning.before_warning.deadline_sources)
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))

@@ -117,6 +117,8 @@ pub struct KeyTexts {
 #[serde(deny_unknown_fields)]
 pub struct HelpTexts {
     pub title: String,
+    /// Where the plain text version is, for screen readers and braille displays.
+    pub plain: String,
     pub this_screen: String,
     pub always: String,
     pub tips: Vec<String>,
@@ -143,6 +145,8 @@ pub struct WarningTexts {
 #[serde(deny_unknown_fields)]
 pub struct EarlyWarning {
     pub title: String,
+    /// The sources of what the deadline means, before the AP's warning could be one.
+    pub deadline_sources: Vec<String>,
     pub paragraphs: Vec<Fact>,
 }
 
@@ -228,6 +232,9 @@ pub struct PlatformTexts {
 pub struct Step {
     pub title: String,
     pub text: String,
+    /// What the plain guide says instead, where the text speaks of keys or the mouse.
+    #[serde(default)]
+    pub guide_text: Option<String>,
     pub sources: Vec<String>,
 }
 

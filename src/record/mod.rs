@@ -123,7 +123,7 @@ pub struct Objection {
     /// Which account, for people with several that are not linked; `None` for the only one.
     pub account: Option<String>,
     pub submitted_on: NaiveDate,
-    /// When Meta's confirmation e-mail arrived.
+    /// When a confirmation arrived (Meta sends one for its forms; a setting seldom has one).
     pub confirmation_on: Option<NaiveDate>,
     pub note: Option<String>,
     /// Fields this version does not know, kept as the file wrote them.

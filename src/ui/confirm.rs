@@ -15,10 +15,8 @@ pub fn render(app: &App, Unmark(id): &Unmark, area: Rect, buf: &mut Buffer) {
     let question = match id.entry() {
         Entry::Objection(objection) => {
             let label = app.entry_label(&objection.platform, objection.account.as_deref());
-            fill(
-                &texts.record.unmark_question,
-                &[("platform", &label), ("date", &texts.date(objection.submitted_on))],
-            )
+            let status = texts.objection_status(&app.content.catalogue, objection);
+            fill(&texts.record.unmark_question, &[("platform", &label), ("status", &status)])
         }
         Entry::Unreadable(_) => {
             let number = app.record().position(id).map_or(0, |index| index + 1);

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{body_block, styled, wrapped};
 use crate::app::App;
-use crate::content::fill;
+use crate::content::{EditorTexts, fill};
 use crate::editor::{EditError, Editor, Field};
 
 pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
@@ -27,13 +27,9 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let top = wrapped(Text::from(vec![note(app, editor, &name), Line::default()]));
     let mut lines = Vec::new();
     let mut focus = 0..0;
+    let setting = app.content.catalogue.is_setting(&editor.platform);
     for field in Field::ALL {
-        let label = match field {
-            Field::Account => &form.account,
-            Field::Submitted => &form.submitted,
-            Field::Confirmation => &form.confirmation,
-            Field::Note => &form.note,
-        };
+        let label = label(form, field, setting);
         let focused = field == editor.field;
         let marker = if focused { "› " } else { "  " };
         let mut heading = vec![Span::styled(
@@ -79,6 +75,18 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
 }
 
+/// A field's label. A setting is switched off, not sent, and seldom confirmed.
+fn label(form: &EditorTexts, field: Field, setting: bool) -> &str {
+    match (field, setting) {
+        (Field::Account, _) => &form.account,
+        (Field::Submitted, false) => &form.submitted,
+        (Field::Submitted, true) => &form.submitted_setting,
+        (Field::Confirmation, false) => &form.confirmation,
+        (Field::Confirmation, true) => &form.confirmation_setting,
+        (Field::Note, _) => &form.note,
+    }
+}
+
 /// The form's error, or the reminder that everything may stay empty and no password belongs here.
 fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
     let texts = app.texts();
@@ -99,6 +107,9 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
                 EditError::ChangedElsewhere => texts.record.not_found_here.clone(),
             };
             styled(text, theme.problem)
+        }
+        None if app.content.catalogue.is_setting(&editor.platform) => {
+            styled(form.optional_setting.clone(), theme.source)
         }
         None => styled(form.optional.clone(), theme.source),
     }

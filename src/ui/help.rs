@@ -23,7 +23,9 @@ pub fn body(app: &App) -> Body {
             Span::raw(binding.action.long_label(&texts.keys).to_owned()),
         ])
     };
-    let mut lines = vec![styled(texts.help.this_screen.clone(), theme.heading)];
+    // First, so that a screen reader reaching the help hears at once where the plain text is.
+    let mut lines = vec![Line::from(texts.help.plain.clone()), Line::default()];
+    lines.push(styled(texts.help.this_screen.clone(), theme.heading));
     lines.extend(table.iter().filter(|b| !b.action.is_global()).map(row));
     lines.push(Line::default());
     lines.push(styled(texts.help.always.clone(), theme.heading));

@@ -146,8 +146,8 @@ fn footer(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     if app.store.is_some() {
         lines.push(Line::default());
-        // There is no file until something is marked.
-        let exists = app.seen.is_some() || !app.record().is_empty();
+        // There is no file until something is marked (a file that cannot be read is one).
+        let exists = app.seen.is_some() || !app.record().is_empty() || app.problem.is_some();
         let location = texts.record_location(&super::notice::record_path(app), exists);
         lines.push(styled(location, app.theme.source));
     }

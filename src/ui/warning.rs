@@ -8,11 +8,10 @@ use crate::app::App;
 pub fn body(app: &App) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
-    let (title, paragraphs, quote) = texts.warning_on(app.today, &app.content.catalogue);
-    let mut lines = Vec::new();
-    let (headline, text, sources) = texts.deadline_lines(app.deadline(), app.content.catalogue.deadline);
-    lines.push(styled(headline, theme.emphasis));
-    lines.extend(fact_lines(texts, theme, &text, sources));
+    let warning = texts.warning_on(app.today, &app.content.catalogue);
+    let mut lines = vec![styled(warning.headline, theme.emphasis)];
+    lines.extend(fact_lines(texts, theme, &warning.text, warning.sources));
+    let (title, paragraphs, quote) = (warning.title, warning.paragraphs, warning.quote);
     for paragraph in paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
