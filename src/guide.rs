@@ -689,9 +689,9 @@ mod tests {
             facebook.contains("Anything else to do? Choose another platform from the list."),
             "{facebook}"
         );
-        assert!(facebook.contains("Enter alone chooses 3, Meta: third-party info."), "{facebook}");
+        assert!(facebook.contains("Enter alone chooses 3, Meta – third-party info."), "{facebook}");
         assert!(
-            after(facebook, "The steps for Meta: third-party info:")
+            after(facebook, "The steps for Meta – third-party info:")
                 .contains("bezwaar mark meta-third-party")
         );
         let status = status(&record);

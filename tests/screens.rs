@@ -591,7 +591,7 @@ fn a_platform_with_many_accounts_points_to_the_overview() {
     let buffer = terminal.backend().buffer();
     find_row(buffer, "✓ account 2: verstuurd op 20 mei 2025");
     find_row(buffer, "en nog 997 andere accounts. Druk op p voor het overzicht.");
-    find_row(buffer, "3  Meta: info van derden");
+    find_row(buffer, "3  Meta – info van derden");
     // One more than shown is one account, not "1 andere accounts".
     app.set_record(Record::with(
         (0..4)
