@@ -3,7 +3,6 @@
 //! warning, and `bezwaar guide` reads answers typed line by line, as a screen reader user types
 //! them.
 
-use std::fs::OpenOptions;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -153,13 +152,7 @@ fn guide_linkedin_starts_there_and_marks_a_setting_switched_off() {
 fn the_plain_guide_offers_to_try_again_while_another_bezwaar_holds_the_record() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("record.json");
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.path().join("record.json.lock"))
-        .unwrap();
-    lock.try_lock().expect("the test takes the lock");
+    let lock = common::hold_lock(&record);
     let mut command = common::command(common::binary(), "en_GB.UTF-8");
     command.env("BEZWAAR_DATA_FILE", &record).args(["guide", "gemini"]);
     command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -865,13 +865,7 @@ fn a_held_lock_makes_mark_wait_then_give_up_while_status_still_reads() {
     let data = dir.path().join("record.json");
     run(&data, &["mark", "instagram"]).expect(0, "mark");
     let before = fs::read(&data).unwrap();
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.path().join("record.json.lock"))
-        .unwrap();
-    lock.try_lock().expect("the test takes the lock");
+    let lock = common::hold_lock(&data);
 
     let status = run(&data, &["status"]).expect(0, "status while the lock is held");
     assert!(status.stdout.starts_with("Instagram: submitted on"), "{status:#?}");

@@ -694,12 +694,7 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
 
 #[test]
 fn the_selected_overview_entry_stays_in_view_after_a_resize_or_the_help() {
-    use bezwaar::record::{Objection, Record};
-    let mut app = app(Lang::En, TODAY, Screen::Overview);
-    app.set_record(Record::with(
-        (1..=12).map(|number| Objection::new("facebook", Some(&format!("acct{number}")), date("2025-05-20"))),
-    ));
-    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+    let mut app = overview_of(Lang::En, "facebook", 12, (80, 24));
     for _ in 0..5 {
         bezwaar::tui::step(&mut app, Message::SelectNext);
     }
@@ -742,6 +737,19 @@ fn a_read_only_record_offers_only_what_works_there() {
     }
 }
 
+/// The overview of a record with `count` accounts on one platform ("acct1" on), in a window of
+/// this size.
+fn overview_of(lang: Lang, platform: &str, count: usize, (width, height): (u16, u16)) -> App {
+    use bezwaar::record::{Objection, Record};
+    let mut app = app(lang, TODAY, Screen::Overview);
+    let account = |number: usize| format!("acct{number}");
+    app.set_record(Record::with(
+        (1..=count).map(|number| Objection::new(platform, Some(&account(number)), date("2025-05-20"))),
+    ));
+    bezwaar::tui::step(&mut app, Message::Resized(width, height));
+    app
+}
+
 /// Every row of the drawn screen, as text.
 fn screen_rows(app: &App) -> Vec<String> {
     let terminal = draw(app, app.view.size.width, app.view.size.height);
@@ -774,12 +782,7 @@ fn at_60x16_the_focused_field_of_the_form_shows() {
 
 #[test]
 fn page_keys_in_the_overview_move_the_selection_with_the_view() {
-    use bezwaar::record::{Objection, Record};
-    let mut app = app(Lang::Nl, TODAY, Screen::Overview);
-    app.set_record(Record::with(
-        (1..=30).map(|number| Objection::new("linkedin", Some(&format!("acct{number}")), date("2025-05-20"))),
-    ));
-    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+    let mut app = overview_of(Lang::Nl, "linkedin", 30, (60, 16));
     let selected = |app: &App| screen_rows(app).into_iter().find(|row| row.contains("› LinkedIn"));
     bezwaar::tui::step(&mut app, Message::PageDown);
     assert!(app.entry > 1, "a page moves the selection by more than one entry: {}", app.entry);

@@ -13,7 +13,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
@@ -740,4 +740,14 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Takes the lock of the record at `record` as another bezwaar in the middle of a write holds
+/// it, until the returned file is dropped.
+pub fn hold_lock(record: &Path) -> std::fs::File {
+    let mut name = record.as_os_str().to_owned();
+    name.push(bezwaar::record::LOCK_SUFFIX);
+    let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(name).unwrap();
+    lock.try_lock().expect("the test takes the lock");
+    lock
 }
