@@ -118,6 +118,22 @@ pub fn open(url: &str) -> Result<(), OpenError> {
     try_in_turn(&entries, LAUNCHER_PATIENCE)
 }
 
+/// Whether opening a link may hand the terminal to a browser: `$BROWSER` names a text browser,
+/// or names nothing (then the system's choice may be one).
+pub fn may_take_terminal() -> bool {
+    let browser = std::env::var_os("BROWSER").map(|value| value.to_string_lossy().into_owned());
+    let entries = entries(browser.as_deref().unwrap_or_default(), "");
+    entries.is_empty() || entries.iter().any(runs_in_terminal)
+}
+
+/// Whether an entry is a browser that runs in the terminal.
+fn runs_in_terminal(entry: &Entry) -> bool {
+    std::path::Path::new(&entry.program)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| TEXT_BROWSERS.contains(&name))
+}
+
 /// Runs the entries in turn until one succeeds; waits for a launcher at most `patience`.
 pub fn try_in_turn(entries: &[Entry], patience: Duration) -> Result<(), OpenError> {
     let mut failures = Vec::new();
@@ -132,10 +148,7 @@ pub fn try_in_turn(entries: &[Entry], patience: Duration) -> Result<(), OpenErro
 
 /// Runs one entry and says how it went.
 fn run(entry: &Entry, patience: Duration) -> Result<(), Failure> {
-    let in_terminal = std::path::Path::new(&entry.program)
-        .file_name()
-        .and_then(|name| name.to_str())
-        .is_some_and(|name| TEXT_BROWSERS.contains(&name));
+    let in_terminal = runs_in_terminal(entry);
     let mut command = Command::new(&entry.program);
     command.args(&entry.args);
     if !in_terminal {

@@ -72,6 +72,13 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
     fn walk(&mut self, first: Option<usize>) -> io::Result<()> {
         let texts = self.context.texts;
         writeln!(self.out, "{}\n{}", texts.guide.intro, texts.guide.how)?;
+        // A record that cannot be read is said first, as the wizard does: what the guide says
+        // is in it, and what marking does to it, depend on it.
+        if let Some(store) = &self.context.store
+            && let Err(error) = store.load()
+        {
+            writeln!(self.out, "\n{}", texts.load_error(&crate::text::path(store.path()), &error))?;
+        }
         let mut index = match first {
             Some(index) => index,
             None => {

@@ -20,6 +20,10 @@ pub enum Action {
     Page,
     /// Home and End: to the top or the end.
     Ends,
+    /// The page keys in the overview, which move the selection a page.
+    PageEntries,
+    /// Enter on what `m` offers: do the highlighted choice.
+    Pick,
     Select,
     Choose,
     ChooseNumber,
@@ -65,6 +69,8 @@ impl Action {
             Action::PreviousStep => &keys.previous_step,
             Action::Scroll | Action::Page => &keys.scroll,
             Action::Ends => &keys.ends,
+            Action::PageEntries => &keys.page_entries,
+            Action::Pick => &keys.pick,
             Action::Select => &keys.select,
             Action::Choose => &keys.choose,
             Action::ChooseNumber => &keys.choose_number,
@@ -110,12 +116,14 @@ impl Action {
     fn message(self, code: KeyCode) -> Option<Message> {
         let up = matches!(code, KeyCode::Up | KeyCode::Char('k'));
         Some(match self {
-            Action::Next | Action::NextStep | Action::Choose | Action::OtherPlatform => Message::Next,
+            Action::Next | Action::NextStep | Action::Choose | Action::OtherPlatform | Action::Pick => {
+                Message::Next
+            }
             Action::Back | Action::PreviousStep => Message::Back,
             Action::Scroll if up => Message::ScrollUp,
             Action::Scroll => Message::ScrollDown,
-            Action::Page if code == KeyCode::PageUp => Message::PageUp,
-            Action::Page => Message::PageDown,
+            Action::Page | Action::PageEntries if code == KeyCode::PageUp => Message::PageUp,
+            Action::Page | Action::PageEntries => Message::PageDown,
             Action::Ends if code == KeyCode::Home => Message::Home,
             Action::Ends => Message::End,
             Action::Select if up => Message::SelectPrevious,
@@ -264,7 +272,7 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
         }
         Some(Overlay::Accounts(_)) => {
             table.push(Binding::new(UP_DOWN, Action::Select, 2));
-            table.push(Binding::new(&[key(KeyCode::Enter)], Action::Choose, 1));
+            table.push(Binding::new(&[key(KeyCode::Enter)], Action::Pick, 1));
             let count = app.account_choices().len().min(DIGITS.len());
             table.push(Binding::new(&DIGITS[..count], Action::ChooseNumber, 9));
             table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
@@ -326,7 +334,7 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
         }
         Screen::Overview => {
             table.push(Binding::new(BACK, Action::Back, 1));
-            if app.writable() && !app.record().is_empty() {
+            if app.overview_selectable() {
                 if app.record().entries().len() > 1 {
                     table.push(Binding::new(UP_DOWN, Action::SelectEntry, 2));
                 }
@@ -348,7 +356,8 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
         };
         table.push(Binding::new(&[key(KeyCode::Char('m'))], action, 1));
     }
-    if app.unsaved() {
+    // Saving again can work only while the record can be written.
+    if app.unsaved() && app.writable() {
         table.push(Binding::new(&[key(KeyCode::Char('s'))], Action::Retry, 1));
     }
     if matches!(app.screen, Screen::Risks | Screen::Done { .. }) {
@@ -363,7 +372,9 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
         if !selects {
             table.push(Binding::new(UP_DOWN, Action::Scroll, 2));
         }
-        table.push(Binding::new(PAGE, Action::Page, if selects { 2 } else { 0 }));
+        // In the overview they move the selection, and say so.
+        let page = if app.screen == Screen::Overview && selects { Action::PageEntries } else { Action::Page };
+        table.push(Binding::new(PAGE, page, if selects { 2 } else { 0 }));
         table.push(Binding::new(HOME_END, Action::Ends, 0));
     } else if app.screen == Screen::Platforms {
         table.push(Binding::new(HOME_END, Action::Ends, 0));
@@ -379,8 +390,9 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
         .iter()
         .find(|binding| binding.accepts(key))
         .map(|binding| binding.action.message(key.code));
-    if app.editor().is_some() {
-        // In the form, every key that is not one of its own is typed.
+    if app.editor().is_some() && !app.view.too_small() {
+        // In the form, every key that is not one of its own is typed (not while the window is
+        // too small to show it).
         return bound.unwrap_or(Some(Message::EditKey(event)));
     }
     if modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META) {

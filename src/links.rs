@@ -68,7 +68,8 @@ pub fn allowed(link: &str) -> Result<Url, Refusal> {
 
 /// Opens an allowed link with the person's browser: each command of `$BROWSER` in turn, or the
 /// system's browser (see [`crate::browser`]). The caller leaves the alternate screen around this
-/// call, as a text browser may take over the terminal until it exits.
+/// call when a text browser may take over the terminal until it exits
+/// ([`crate::browser::may_take_terminal`]).
 pub fn open(url: &Url) -> Result<(), OpenError> {
     browser::open(url.as_str())
 }

@@ -89,6 +89,13 @@ fn main() -> ExitCode {
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
     match tui::run(&mut app) {
+        // Quit with a change that could not be saved (after the warning): said once more, in
+        // the terminal the person goes back to.
+        Ok(()) if app.unsaved() => {
+            let path = app.store.as_ref().map(|store| bezwaar::text::path(store.path())).unwrap_or_default();
+            eprintln!("{}", fill(&app.texts().record.unsaved_left, &[("path", &path)]));
+            ExitCode::from(commands::SAVE_FAILED)
+        }
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{}", fill(&terminal_failed, &[("error", &error.to_string())]));

@@ -75,6 +75,11 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             && let Some(outcome) = perform(effect, terminal, app.store.as_ref())?
         {
             step(app, outcome);
+            // The window may have changed size while the work was done (its resize let go).
+            let size = terminal.size()?;
+            if size != app.view.size {
+                step(app, Message::Resized(size.width, size.height));
+            }
         }
     }
     Ok(())
@@ -117,7 +122,7 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let _guard = lock();
             Ok(Some(write(store, &changes)))
         }
-        Effect::Open(url) => {
+        Effect::Open(url) if crate::browser::may_take_terminal() => {
             // A text browser (w3m, lynx) takes the terminal until it exits: give it the main
             // screen in cooked mode, then come back and draw everything anew.
             {
@@ -128,6 +133,15 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let _guard = lock();
             enter()?;
             redraw_everything(terminal)?;
+            Ok(Some(Message::Opened(result)))
+        }
+        Effect::Open(url) => {
+            // A launcher needs no terminal: the wizard stays on screen while it is waited for,
+            // and keys pressed meanwhile, unseen in their effect, are let go.
+            let result = links::open(&url);
+            while event::poll(Duration::ZERO)? {
+                event::read()?;
+            }
             Ok(Some(Message::Opened(result)))
         }
         Effect::CopyText(text) => {

@@ -861,3 +861,101 @@ fn the_overview_keeps_indents_and_says_what_to_do_about_a_late_confirmation_once
         assert!(end - start > 5, "the note wrapped over several lines");
     }
 }
+
+#[test]
+fn a_window_too_small_says_a_change_is_not_saved_and_takes_no_typing() {
+    use crossterm::event::{KeyCode, KeyEvent};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Done { platform: 0 });
+        bezwaar::tui::step(&mut app, Message::Mark);
+        bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
+        bezwaar::tui::step(&mut app, Message::Resized(40, 10));
+        let rows = screen_rows(&app).join(" ");
+        let said = rows.split_whitespace().collect::<Vec<_>>().join(" ");
+        let unsaved = &app.texts().app.too_small_unsaved;
+        let start: String = unsaved.split(". ").nth(1).unwrap().to_owned();
+        assert!(said.contains(&start), "{lang:?}: {said}");
+    }
+    // The form open, the window too small: keys are not typed into what cannot be seen.
+    let mut app = overview_of(Lang::Nl, "facebook", 1, (80, 24));
+    bezwaar::tui::step(&mut app, Message::AddAccount);
+    assert!(app.editor().is_some());
+    bezwaar::tui::step(&mut app, Message::Resized(40, 10));
+    assert_eq!(bezwaar::keys::message_for(KeyEvent::from(KeyCode::Char('x')), &app), None);
+    assert_eq!(bezwaar::keys::message_for(KeyEvent::from(KeyCode::Char('q')), &app), Some(Message::Quit));
+}
+
+#[test]
+fn a_long_choice_of_accounts_keeps_the_highlighted_one_in_view() {
+    let mut app = overview_of(Lang::Nl, "facebook", 14, (60, 16));
+    bezwaar::tui::step(&mut app, Message::Back);
+    app.screen = Screen::Done { platform: 1 };
+    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+    bezwaar::tui::step(&mut app, Message::Mark);
+    for _ in 0..12 {
+        bezwaar::tui::step(&mut app, Message::SelectNext);
+    }
+    assert_eq!(app.accounts_choice(), Some(12));
+    let rows = screen_rows(&app).join("\n");
+    assert!(rows.contains("› 13. Markering weghalen: Facebook (acct12)"), "{rows}");
+}
+
+#[test]
+fn the_advice_for_a_late_confirmation_stands_under_the_selected_entry_and_in_the_help() {
+    use bezwaar::record::{Objection, Record};
+    let mut app = app(Lang::En, TODAY, Screen::Overview);
+    let late = |account: &str| Objection::new("facebook", Some(account), date("2025-05-20"));
+    app.set_record(Record::with([late("one"), late("two"), late("three")]));
+    bezwaar::tui::step(&mut app, Message::Resized(80, 40));
+    let advice = app.texts().followup.advice[0].clone();
+    let under = |app: &App| {
+        let rows = screen_rows(app);
+        let at = rows.iter().position(|row| row.contains(&advice)).expect("the advice shows");
+        let above = rows[..at].iter().rposition(|row| row.contains("Facebook (")).unwrap();
+        (rows.iter().filter(|row| row.contains(&advice)).count(), rows[above].clone())
+    };
+    let (count, entry) = under(&app);
+    assert_eq!(count, 1);
+    assert!(entry.contains("› Facebook (one)"), "{entry}");
+    bezwaar::tui::step(&mut app, Message::End);
+    let (count, entry) = under(&app);
+    assert_eq!(count, 1);
+    assert!(entry.contains("› Facebook (three)"), "it follows the selection: {entry}");
+    // Where the window is too small for it under an entry, the help has it, and scrolls.
+    bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+    bezwaar::tui::step(&mut app, Message::ToggleHelp);
+    for _ in 0..40 {
+        if on_screen(&app, &advice) {
+            break;
+        }
+        bezwaar::tui::step(&mut app, Message::ScrollDown);
+    }
+    assert!(on_screen(&app, &advice), "the help holds the advice");
+}
+
+#[test]
+fn a_record_of_a_newer_version_is_not_said_to_hold_nothing() {
+    use bezwaar::record::{Problem, Record};
+    let store = bezwaar::record::Store::new("/home/anna/.local/share/bezwaar/record.json");
+    let mut app = app(Lang::Nl, TODAY, Screen::Overview).with_record(
+        Some(store),
+        Record::default(),
+        Some(Problem::FutureVersion(99)),
+    );
+    bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+    let rows = screen_rows(&app).join("\n");
+    assert!(!rows.contains(&app.texts().record.not_yet), "{rows}");
+    assert!(rows.contains("versie 99"), "{rows}");
+}
+
+#[test]
+fn another_account_where_the_unnamed_one_is_marked_asks_for_a_name_at_once() {
+    use bezwaar::record::{Objection, Record};
+    let mut app = app(Lang::Nl, TODAY, Screen::Overview);
+    app.set_record(Record::with([Objection::new("facebook", None, date("2025-05-20"))]));
+    bezwaar::tui::step(&mut app, Message::AddAccount);
+    let rows = screen_rows(&app).join("\n");
+    let needed: String = app.texts().editor.account_needed.chars().take(30).collect();
+    assert!(rows.contains(&needed), "{rows}");
+    assert!(!rows.contains("Alleen de datum"), "no promise that only the date is needed: {rows}");
+}

@@ -235,7 +235,7 @@ impl App {
         // platform list Home and End do.
         let selects = match self.screen {
             _ if self.help_open() => false,
-            Screen::Overview => paging,
+            Screen::Overview => paging && self.overview_selectable(),
             Screen::Platforms => matches!(message, Message::Home | Message::End),
             _ => false,
         };
@@ -350,6 +350,7 @@ impl App {
                 self.close_editor();
                 if let WriteError::Load(LoadError::FutureVersion(version)) = error {
                     self.problem = Some(Problem::FutureVersion(version));
+                    self.close_changes();
                 }
                 self.notice = Some(Notice::SaveFailed(error));
             }
@@ -405,12 +406,14 @@ impl App {
         let page = self.view.page;
         let list = !self.help_open();
         let last = match self.screen {
-            Screen::Overview if list => self.record.entries().len().saturating_sub(1),
+            Screen::Overview if list && self.overview_selectable() => {
+                self.record.entries().len().saturating_sub(1)
+            }
             Screen::Platforms if list => self.platforms().len().saturating_sub(1),
             _ => usize::MAX,
         };
         let selection = match self.screen {
-            Screen::Overview if list => Some(&mut self.entry),
+            Screen::Overview if list && self.overview_selectable() => Some(&mut self.entry),
             Screen::Platforms if list && matches!(message, Message::Home | Message::End) => {
                 Some(&mut self.selected)
             }
@@ -651,6 +654,50 @@ mod tests {
             ..Objection::new("facebook", Some("werk"), today - chrono::Days::new(2))
         };
         Record::with([werk, Objection::new("facebook", Some("prive"), today)])
+    }
+
+    #[test]
+    fn what_m_offers_follows_the_record_as_it_changes_elsewhere() {
+        let today = app().today;
+        let (mut app, _dir) = app_with_store(two_facebook_accounts(today));
+        app.screen = Screen::Done { platform: 1 };
+        run(&mut app, &[Message::Mark, Message::SelectNext, Message::SelectNext]);
+        assert_eq!(app.accounts_choice(), Some(2));
+        // One account removed elsewhere: the choice stays on the list.
+        let one = Record::with(two_facebook_accounts(today).objections().take(1).cloned());
+        run(&mut app, &[Message::Reloaded(None, Ok(one))]);
+        assert_eq!(app.accounts_choice(), Some(1));
+        // None left: nothing is offered about marks that are gone.
+        run(&mut app, &[Message::Reloaded(None, Ok(Record::default()))]);
+        assert!(app.overlay.is_none());
+
+        // The record became one of a newer version: nothing that would change it stays open,
+        // and saving again is not offered where it cannot work.
+        let (mut app, _dir) = app_with_store(two_facebook_accounts(today));
+        app.screen = Screen::Done { platform: 1 };
+        run(&mut app, &[Message::Mark, Message::Choose(1)]);
+        assert!(app.question().is_some());
+        run(&mut app, &[Message::Reloaded(None, Err(LoadError::FutureVersion(99)))]);
+        assert!(app.overlay.is_none(), "the question is closed");
+        run(&mut app, &[Message::Confirm(true)]);
+        assert_eq!(app.record().objections().count(), 2, "nothing removed");
+        assert_eq!(run(&mut app, &[Message::Mark]), vec![]);
+        assert_eq!(app.notice, Some(Notice::ReadOnly));
+    }
+
+    #[test]
+    fn in_an_overview_to_read_only_the_page_keys_scroll() {
+        let today = app().today;
+        let many = (1..=30).map(|n| Objection::new("facebook", Some(&format!("acct{n}")), today));
+        let mut app = app().with_record(None, Record::with(many), Some(Problem::FutureVersion(3)));
+        app.screen = Screen::Overview;
+        run(&mut app, &[Message::Resized(80, 24), Message::PageDown]);
+        assert_eq!(app.entry, 0, "no selection moves where none is shown");
+        assert!(app.view.scroll > 0, "the view moved");
+        run(&mut app, &[Message::End]);
+        assert_eq!(app.view.scroll, app.view.limit);
+        run(&mut app, &[Message::Home]);
+        assert_eq!(app.view.scroll, 0);
     }
 
     #[test]

@@ -147,6 +147,12 @@ impl App {
         self.listing = Listing::of(&self.record, self.content.platforms());
     }
 
+    /// Whether the overview's entries can be chosen (and so changed): the record can be written
+    /// and holds something. Otherwise the overview is text to read, and its keys scroll it.
+    pub fn overview_selectable(&self) -> bool {
+        self.writable() && !self.record.is_empty()
+    }
+
     /// Where in the record the entry selected in the overview is, when it can be changed.
     pub fn selected_index(&self) -> Option<usize> {
         if self.screen != Screen::Overview || !self.writable() {
@@ -180,6 +186,14 @@ impl App {
     pub(super) fn change(&mut self, change: Change) -> Option<Effect> {
         self.pending.push(change);
         Some(Effect::Write(self.pending.clone()))
+    }
+
+    /// Closes what is open to change the record (the choice of what `m` offers, the question
+    /// before removing, the details form): the record can no longer be written.
+    pub(super) fn close_changes(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Accounts(_) | Overlay::Question(_) | Overlay::Editor(_))) {
+            self.overlay = None;
+        }
     }
 
     /// Whether changes made here are not saved yet.
@@ -287,6 +301,11 @@ impl App {
                     self.problem = None;
                 }
                 self.notice = Some(Notice::ChangedElsewhere);
+                // What m offered was read from the record as it was: it offers what is there now.
+                if let Some(Overlay::Accounts(choice)) = self.overlay {
+                    let choices = self.account_choices().len();
+                    self.overlay = (choices > 1).then(|| Overlay::Accounts(choice.min(choices - 1)));
+                }
                 let entries = self.overview_entries();
                 self.entry = selected
                     .and_then(|id| self.record.position(&id))
@@ -297,6 +316,7 @@ impl App {
             Err(LoadError::FutureVersion(version)) => {
                 self.problem = Some(Problem::FutureVersion(version));
                 self.notice = Some(Notice::Problem);
+                self.close_changes();
             }
             Err(error) => self.notice = Some(Notice::Unreadable(error)),
         }

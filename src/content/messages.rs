@@ -11,7 +11,9 @@ use super::Plural;
 pub struct FollowupTexts {
     /// Under an entry whose confirmation is late: how late.
     pub waiting: String,
-    /// Once, under the list: what to do about a late confirmation.
+    /// The same, under a late entry that is not selected: where the advice is.
+    pub waiting_choose: String,
+    /// Over what to do about a late confirmation.
     pub heading: String,
     pub advice: Vec<String>,
     /// Where to complain: the AP.
@@ -90,6 +92,8 @@ pub struct EditorTexts {
     pub optional_setting: String,
     pub account_taken: String,
     pub account_needed: String,
+    /// Said with `account_needed` where the form opens asking for a name.
+    pub no_password: String,
     /// "12 of 100": how full a text field is.
     pub count: String,
     pub full: String,
@@ -244,6 +248,8 @@ pub struct RecordTexts {
     pub no_location_here: String,
     pub read_only_here: String,
     pub unsaved_quit: String,
+    /// Printed after the wizard, when it stopped with a change not saved.
+    pub unsaved_left: String,
     pub saved_here: String,
     pub unknown: String,
     pub switched_off: String,

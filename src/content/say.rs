@@ -170,7 +170,7 @@ impl Texts {
                 Failure::NoStatus => fill(&status.browser_no_status, &[("command", command.as_str())]),
             })
             .collect();
-        fill(&status.browser_failed, &[("failures", said.join("; "))])
+        fill(&status.browser_failed, &[("failures", self.list(&said))])
     }
 
     /// Why an entry of the record cannot be read.

@@ -64,6 +64,8 @@ pub struct AppTexts {
     /// The five stages of the wizard, for the header.
     pub progress: [String; 5],
     pub too_small: String,
+    /// The same, while a change is not saved yet.
+    pub too_small_unsaved: String,
     pub more_below: String,
     pub more_above: String,
 }
@@ -95,6 +97,8 @@ pub struct KeyTexts {
     pub unmark: String,
     pub accounts: String,
     pub ends: String,
+    pub page_entries: String,
+    pub pick: String,
     pub overview: String,
     pub retry: String,
     pub yes: String,

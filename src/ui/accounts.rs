@@ -17,14 +17,21 @@ pub fn render(app: &App, chosen: usize, area: Rect, buf: &mut Buffer) {
     let name = texts.platform_name(platform);
     let mut lines = vec![styled(fill(&texts.record.accounts_question, &[("platform", name)]), theme.heading)];
     lines.push(Line::default());
-    for (number, choice) in app.account_choices().into_iter().enumerate() {
+    let all = app.account_choices();
+    let choices = all.len();
+    for (number, choice) in all.into_iter().enumerate() {
         let text = match choice {
             AccountChoice::Add => texts.keys.add_account.clone(),
             AccountChoice::Remove(index) => {
                 let Some(objection) = app.record().entries().get(index).and_then(|e| e.objection()) else {
                     continue;
                 };
-                let entry = app.entry_label(&objection.platform, objection.account.as_deref());
+                // Beside other accounts, the unnamed one is named "your account", so that
+                // removing it does not read as removing the whole platform.
+                let entry = match objection.account.as_deref() {
+                    None if choices > 2 => format!("{name} ({})", texts.record.main_account),
+                    account => app.entry_label(&objection.platform, account),
+                };
                 let status = texts.objection_status(&app.content.catalogue, objection);
                 fill(&texts.record.accounts_remove, &[("entry", entry), ("status", status)])
             }
@@ -34,11 +41,15 @@ pub fn render(app: &App, chosen: usize, area: Rect, buf: &mut Buffer) {
         lines.push(if number == chosen { styled(line, theme.selected) } else { Line::from(line) });
     }
     let width = area.width.saturating_sub(4).min(72);
-    let paragraph = wrapped(Text::from(lines));
-    let height = u16::try_from(paragraph.line_count(width.saturating_sub(4)))
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height.saturating_sub(2));
+    let rows = |lines: &[Line<'static>]| {
+        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(width.saturating_sub(4)))
+            .unwrap_or(u16::MAX)
+    };
+    let height = rows(&lines).saturating_add(2).min(area.height.saturating_sub(2));
+    // A long list scrolls as little as it takes for the highlighted choice to show.
+    let highlighted = (2 + chosen + 1).min(lines.len());
+    let scroll = rows(&lines[..highlighted]).saturating_sub(height.saturating_sub(2));
+    let paragraph = wrapped(Text::from(lines)).scroll((scroll, 0));
     let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     Clear.render(area, buf);

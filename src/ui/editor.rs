@@ -108,6 +108,11 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
             };
             styled(text, theme.problem)
         }
+        // Another account where the unnamed one is marked: it needs a name, said before it is
+        // asked for.
+        None if editor.editing.is_none() && app.record().find(&editor.platform, None).is_some() => {
+            styled(format!("{} {}", form.account_needed, form.no_password), theme.emphasis)
+        }
         None if app.content.catalogue.is_setting(&editor.platform) => {
             styled(form.optional_setting.clone(), theme.source)
         }

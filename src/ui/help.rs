@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{Body, kept_limit, render_scrolled, styled, wrapped};
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::keys;
 
 pub fn body(app: &App) -> Body {
@@ -31,6 +31,15 @@ pub fn body(app: &App) -> Body {
     lines.push(styled(texts.help.always.clone(), theme.heading));
     lines.extend(table.iter().filter(|b| b.action.is_global()).map(row));
     lines.push(Line::default());
+    // The overview's advice for a late confirmation, where it can always be scrolled to.
+    if app.screen == Screen::Overview {
+        let followup = &texts.followup;
+        lines.push(styled(followup.heading.clone(), theme.heading));
+        lines.extend(followup.advice.iter().map(|advice| Line::from(format!("• {advice}"))));
+        lines.push(styled(format!("  {}", followup.ap_url), theme.link));
+        lines.push(styled(texts.sources_line(&followup.sources), theme.source));
+        lines.push(Line::default());
+    }
     lines.extend(texts.help.tips.iter().map(|tip| Line::from(format!("• {tip}"))));
     Body { title: texts.help.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }
 }

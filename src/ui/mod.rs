@@ -143,10 +143,10 @@ fn render_scrolled(app: &App, body: Body, area: Rect, scroll: u16, limit: Option
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = fill(
-        &app.texts().app.too_small,
-        &[("width", &MIN_WIDTH.to_string()), ("height", &MIN_HEIGHT.to_string())],
-    );
+    // A change that is not saved yet is said here too: q would otherwise drop it unseen.
+    let texts = &app.texts().app;
+    let template = if app.unsaved() { &texts.too_small_unsaved } else { &texts.too_small };
+    let text = fill(template, &[("width", &MIN_WIDTH.to_string()), ("height", &MIN_HEIGHT.to_string())]);
     let paragraph = wrapped(Text::from(text)).alignment(Alignment::Center);
     let lines = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX);
     let top = area.height.saturating_sub(lines) / 2;

@@ -42,13 +42,14 @@ fn header(app: &App, selectable: bool) -> Vec<Line<'static>> {
 
 /// One entry of the record, at `index`: an objection, or what cannot be read; its lines wrap
 /// to `width` under their own indent.
-fn entry(app: &App, index: usize, chosen: bool, width: u16) -> Vec<Line<'static>> {
+fn entry(app: &App, index: usize, chosen: bool, advised: Option<usize>, width: u16) -> Vec<Line<'static>> {
     let marker = if chosen { "› " } else { "  " };
     let texts = app.texts();
     let theme = &app.theme;
     match app.record().entries().get(index) {
         Some(Entry::Objection(objection)) => {
-            objection_lines(app, objection, app.account_count(index), chosen, width)
+            let advise = advised == Some(index);
+            objection_lines(app, objection, app.account_count(index), chosen, advise, width)
         }
         Some(Entry::Unreadable(unreadable)) => {
             let number = (index + 1).to_string();
@@ -67,13 +68,15 @@ fn entry(app: &App, index: usize, chosen: bool, width: u16) -> Vec<Line<'static>
 /// Where the lines under an entry's title start.
 const INDENT: &str = "    ";
 
-/// One objection: who, when, whether Meta confirmed (and for how long it has not), the note,
-/// and what is odd about it (a second entry for the account, a date that cannot be right).
+/// One objection: who, when, whether Meta confirmed (and for how long it has not, with what to
+/// do about it where `advise`), the note, and what is odd about it (a second entry for the
+/// account, a date that cannot be right).
 fn objection_lines(
     app: &App,
     objection: &Objection,
     count: usize,
     chosen: bool,
+    advise: bool,
     width: u16,
 ) -> Vec<Line<'static>> {
     let texts = app.texts();
@@ -84,12 +87,21 @@ fn objection_lines(
     let mut lines = hanging(marker, &label, width, if chosen { theme.selected } else { theme.heading });
     lines.extend(hanging(INDENT, &texts.objection_status(catalogue, objection), width, Style::new()));
     // Only a form brings a confirmation; a setting switched off does not. What to do about a
-    // late one stands once, under the list.
+    // late one stands once: under the selected entry, or in a list to read only, the first.
     if ics::is_open(catalogue, objection) {
         match waited(app, objection) {
             Some(days) => {
-                let waiting = fill(&texts.followup.waiting, &[("days", &days.to_string())]);
+                let followup = &texts.followup;
+                let template = if advise || !app.overview_selectable() {
+                    &followup.waiting
+                } else {
+                    &followup.waiting_choose
+                };
+                let waiting = fill(template, &[("days", &days.to_string())]);
                 lines.extend(hanging(INDENT, &waiting, width, theme.emphasis));
+                if advise {
+                    lines.extend(advice(app, width));
+                }
             }
             None => lines.extend(hanging(INDENT, &texts.overview.no_confirmation, width, Style::new())),
         }
@@ -110,36 +122,43 @@ fn waited(app: &App, objection: &Objection) -> Option<i64> {
     (days >= ics::WAIT_DAYS as i64).then_some(days)
 }
 
-/// What to do when a confirmation is late: once, under the list, when an entry needs it.
-fn followup(app: &App, width: u16) -> Vec<Line<'static>> {
+/// The entry (its place in the record) under which the advice for a late confirmation
+/// stands: the selected one when it is late, or in a list to read only, the first late one.
+fn advised(app: &App) -> Option<usize> {
+    let catalogue = &app.content.catalogue;
+    let late = |index: &usize| {
+        let entry = app.record().entries().get(*index).and_then(Entry::objection);
+        entry.is_some_and(|o| ics::is_open(catalogue, o) && waited(app, o).is_some())
+    };
+    let entries = app.overview_entries();
+    if app.overview_selectable() {
+        entries.get(app.entry).copied().filter(late)
+    } else {
+        entries.iter().copied().find(late)
+    }
+}
+
+/// What to do when a confirmation is late.
+fn advice(app: &App, width: u16) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
-    let catalogue = &app.content.catalogue;
-    let late = app.record().objections().any(|o| ics::is_open(catalogue, o) && waited(app, o).is_some());
-    if !late {
-        return Vec::new();
-    }
     let followup = &texts.followup;
-    let mut lines = vec![Line::default()];
-    let heading = fill(&followup.heading, &[("days", &ics::WAIT_DAYS.to_string())]);
-    lines.extend(hanging("", &heading, width, theme.emphasis));
+    let mut lines = hanging(INDENT, &followup.heading, width, Style::new());
     for advice in &followup.advice {
-        lines.extend(hanging("  • ", advice, width, Style::new()));
+        lines.extend(hanging("    • ", advice, width, Style::new()));
     }
-    lines.extend(hanging("    ", &followup.ap_url, width, theme.link));
-    lines.extend(hanging("", &texts.sources_line(&followup.sources), width, theme.source));
+    lines.extend(hanging("      ", &followup.ap_url, width, theme.link));
+    lines.extend(hanging(INDENT, &texts.sources_line(&followup.sources), width, theme.source));
     lines
 }
 
-/// What stands below the last entry: what to do about a late confirmation, platforms not marked
-/// yet, and where the record is.
-fn footer(app: &App, width: u16) -> Vec<Line<'static>> {
+/// What stands below the last entry: platforms not marked yet, and where the record is.
+fn footer(app: &App) -> Vec<Line<'static>> {
     let texts = app.texts();
-    let mut lines = followup(app, width);
-    if !lines.is_empty() {
-        lines.push(Line::default());
-    }
-    for platform in app.platforms() {
+    let mut lines = Vec::new();
+    // Which platforms are not marked is known only when the record could be read.
+    let known = !app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown);
+    for platform in app.platforms().iter().filter(|_| known) {
         if app.record().for_platform(&platform.id).next().is_none() {
             lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
         }
@@ -162,18 +181,19 @@ fn height(lines: &[Line<'static>], width: u16) -> usize {
 /// last entry is among them.
 fn window(app: &App, first: usize, width: u16, room: usize) -> (Vec<Line<'static>>, bool) {
     let entries = app.overview_entries();
-    let selectable = app.writable() && !entries.is_empty();
+    let selectable = app.overview_selectable();
+    let advised = advised(app);
     let mut lines = header(app, selectable);
     let mut used = height(&lines, width);
     for (position, index) in entries.iter().enumerate().skip(first) {
         if used >= room && position > first {
             return (lines, false);
         }
-        let block = entry(app, *index, selectable && position == app.entry, width);
+        let block = entry(app, *index, selectable && position == app.entry, advised, width);
         used += height(&block, width);
         lines.extend(block);
     }
-    lines.extend(footer(app, width));
+    lines.extend(footer(app));
     (lines, true)
 }
 
@@ -204,15 +224,18 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
     let entries = app.overview_entries();
     let selected = app.entry.min(entries.len().saturating_sub(1));
     let mut first = usize::from(app.view.scroll).min(selected);
-    let selectable = app.writable() && !entries.is_empty();
+    let selectable = app.overview_selectable();
+    let advised = advised(app);
     let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
     // The window moves down only as far as needed for the selected entry to end inside it:
     // walking up from that entry, the first entry that no longer fits stays above the window.
     if first < selected {
         let mut needed = 0;
         for candidate in (first..=selected).rev() {
-            needed +=
-                height(&entry(app, entries[candidate], candidate == selected, inner.width), inner.width);
+            needed += height(
+                &entry(app, entries[candidate], candidate == selected, advised, inner.width),
+                inner.width,
+            );
             if needed > room && candidate < selected {
                 first = candidate + 1;
                 break;
@@ -226,12 +249,16 @@ pub fn follow(app: &App, inner: Rect) -> u16 {
 /// the page keys move the selection.
 pub fn page(app: &App, inner: Rect) -> u16 {
     let entries = app.overview_entries();
-    let selectable = app.writable() && !entries.is_empty();
+    let selectable = app.overview_selectable();
     let room = usize::from(inner.height).saturating_sub(height(&header(app, selectable), inner.width));
+    let advised = advised(app);
     let mut used = 0;
     let mut count: u16 = 0;
     for (position, index) in entries.iter().enumerate().skip(usize::from(app.view.scroll)) {
-        used += height(&entry(app, *index, selectable && position == app.entry, inner.width), inner.width);
+        used += height(
+            &entry(app, *index, selectable && position == app.entry, advised, inner.width),
+            inner.width,
+        );
         if used > room {
             break;
         }

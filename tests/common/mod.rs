@@ -616,10 +616,10 @@ impl Say {
         head(text)
     }
 
-    /// What the notice says, up to the list of browser commands that failed.
+    /// The first sentence of what the notice says when every browser command failed (the
+    /// rest wraps).
     pub fn browser_failed(&self) -> String {
-        let text = &self.texts().steps.status.browser_failed;
-        text.split("{failures}").next().unwrap_or(text).to_owned()
+        head(&self.texts().steps.status.browser_failed)
     }
 
     /// How the notice says that `command` exited with `code`.
