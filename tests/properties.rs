@@ -70,6 +70,11 @@ fn check_bounds(app: &App) {
         Screen::Done { platform } => assert!(platform < platforms),
         _ => {}
     }
+    // The highlighted choice of what m offers, and the overview's selection, point at something.
+    if let Some(choice) = app.accounts_choice() {
+        assert!(choice < app.account_choices().len(), "choice {choice} beyond the list");
+    }
+    assert!(app.entry < app.record().entries().len().max(1), "entry {} beyond the record", app.entry);
     let max_scroll = ui::max_scroll(app);
     assert_eq!(app.view.limit, max_scroll, "the fitted scrolling limit is out of date");
     assert!(app.view.scroll <= max_scroll, "scroll {} beyond {max_scroll}", app.view.scroll);
