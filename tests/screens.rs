@@ -734,6 +734,20 @@ fn a_read_only_record_offers_only_what_works_there() {
                 "{lang:?} {screen:?}: no m in the footer\n{text}"
             );
         }
+        // A record with a mark, that turned read-only: nothing offers to add or remove.
+        let mut app = self::app(lang, TODAY, Screen::Done { platform: 0 });
+        app.set_record(Record::with([bezwaar::record::Objection::new(
+            "instagram",
+            None,
+            date("2025-05-20"),
+        )]));
+        let read_only = Err(bezwaar::record::LoadError::FutureVersion(3));
+        bezwaar::tui::step(&mut app, Message::Reloaded(None, read_only));
+        let keys = bezwaar::keys::bindings(&app);
+        assert!(keys.iter().all(|b| b.action != bezwaar::keys::Action::Accounts), "{lang:?}: no m here");
+        let text = screen_rows(&app).join("\n");
+        assert!(text.contains("✓ Instagram"), "{lang:?}: the mark still shows\n{text}");
+        assert!(!text.contains(&format!("m {}", app.texts().keys.accounts)), "{lang:?}\n{text}");
     }
 }
 
