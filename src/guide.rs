@@ -156,8 +156,8 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         writeln!(self.out, "\n{}\n", warning.title)?;
         writeln!(self.out, "{}", warning.headline)?;
         writeln!(self.out, "{}\n{}\n", warning.text, texts.sources_line(warning.sources))?;
-        for paragraph in warning.paragraphs {
-            writeln!(self.out, "{}\n{}\n", paragraph.text, texts.sources_line(&paragraph.sources))?;
+        for (text, sources) in &warning.paragraphs {
+            writeln!(self.out, "{text}\n{}\n", texts.sources_line(sources))?;
         }
         if let Some(quote) = warning.quote {
             let sources = texts.sources_line(&quote.sources);

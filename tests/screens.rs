@@ -80,6 +80,34 @@ fn warning_before_the_ap_warned() {
 }
 
 #[test]
+fn warning_on_1_december_2026_says_what_changed_since_and_fits_one_screen() {
+    for lang in Lang::ALL {
+        let app = app(lang, "2026-12-01", Screen::Warning);
+        assert_eq!(app.view.limit, 0, "{lang:?}: the whole warning fits 80x24");
+        let rows = screen_rows(&app).join("\n");
+        let texts = app.texts();
+        for fact in &texts.warning.after_paragraphs {
+            let start: String = fact.text.chars().take(40).collect();
+            assert!(rows.contains(&start), "{lang:?}: {start:?} in\n{rows}");
+        }
+        assert!(rows.contains(&texts.sources["dpc-2025-05-21"]), "{lang:?}\n{rows}");
+        assert!(rows.contains(&texts.sources["reuters-2025-10-01"]), "{lang:?}\n{rows}");
+        assert!(rows.contains("553"), "{lang:?}\n{rows}");
+        // A fact is said only from the day it became known.
+        let june = self::app(lang, "2025-06-01", Screen::Warning);
+        let rows = screen_rows(&june).join("\n");
+        assert!(!rows.contains(&texts.sources["reuters-2025-10-01"]), "{lang:?}\n{rows}");
+        assert!(rows.contains(&texts.sources["dpc-2025-05-21"]), "{lang:?}\n{rows}");
+        // Before the deadline the warning reads as before.
+        let may = self::app(lang, "2025-05-20", Screen::Warning);
+        let rows = screen_rows(&may).join("\n");
+        assert!(!rows.contains(&texts.sources["dpc-2025-05-21"]), "{lang:?}\n{rows}");
+        let first: String = texts.warning.paragraphs[1].text.chars().take(30).collect();
+        assert!(rows.contains(&first), "{lang:?}\n{rows}");
+    }
+}
+
+#[test]
 fn warning_on_the_deadline() {
     for lang in Lang::ALL {
         snapshot("warning_today", &app(lang, "2025-05-27", Screen::Warning));

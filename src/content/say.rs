@@ -10,6 +10,11 @@ use crate::deadline::Deadline;
 use crate::record::{EntryProblem, LoadError, Objection, Problem, SetAside, WriteError};
 use crate::text::{OsError, OsReason};
 
+/// Each fact's text and sources.
+fn pairs(facts: &[Fact]) -> Vec<(&str, &[String])> {
+    facts.iter().map(|fact| (fact.text.as_str(), fact.sources.as_slice())).collect()
+}
+
 /// What the warning screen says on a date ([`Texts::warning_on`]).
 pub struct WarningOn<'a> {
     pub title: &'a str,
@@ -17,7 +22,8 @@ pub struct WarningOn<'a> {
     pub headline: String,
     pub text: String,
     pub sources: &'a [String],
-    pub paragraphs: &'a [Fact],
+    /// Each paragraph's text and sources.
+    pub paragraphs: Vec<(&'a str, &'a [String])>,
     pub quote: Option<&'a Quote>,
 }
 
@@ -61,7 +67,8 @@ impl Texts {
     }
 
     /// What the warning screen says on this date: what the date means, then the warning. Before
-    /// the AP gave its warning, it is neither spoken of as given nor cited.
+    /// the AP gave its warning, it is neither spoken of as given nor cited; from the deadline on,
+    /// what changed since comes first, each fact from the day it became known.
     pub fn warning_on(&self, today: NaiveDate, catalogue: &Catalogue) -> WarningOn<'_> {
         let warning = &self.warning;
         let (headline, text, sources) =
@@ -73,18 +80,17 @@ impl Texts {
                 headline,
                 text,
                 sources: &early.deadline_sources,
-                paragraphs: &early.paragraphs,
+                paragraphs: pairs(&early.paragraphs),
                 quote: None,
             };
         }
-        WarningOn {
-            title: &warning.title,
-            headline,
-            text,
-            sources,
-            paragraphs: &warning.paragraphs,
-            quote: Some(&warning.quote),
-        }
+        let paragraphs = if today < catalogue.deadline {
+            pairs(&warning.paragraphs)
+        } else {
+            let known = warning.after_paragraphs.iter().filter(|fact| fact.from <= today);
+            known.map(|f| (f.text.as_str(), f.sources.as_slice())).collect()
+        };
+        WarningOn { title: &warning.title, headline, text, sources, paragraphs, quote: Some(&warning.quote) }
     }
 
     /// "Je lijst staat in …", or where it will be once something is marked.
@@ -288,6 +294,7 @@ impl Texts {
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
             .chain(&warning.before_warning.deadline_sources)
+            .chain(warning.after_paragraphs.iter().flat_map(|fact| &fact.sources))
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))

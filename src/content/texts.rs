@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, QrTexts, RecordTexts};
@@ -39,6 +40,15 @@ pub struct Texts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// A fact that is said only from a date on (the day it became known).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedFact {
+    pub from: NaiveDate,
     pub text: String,
     pub sources: Vec<String>,
 }
@@ -140,6 +150,9 @@ pub struct WarningTexts {
     pub passed: Plural,
     pub after_deadline: Fact,
     pub paragraphs: Vec<Fact>,
+    /// From the deadline on, instead of `paragraphs`: what changed since, each from the day it
+    /// became known, and the AP's warning said short, so that the screen still fits.
+    pub after_paragraphs: Vec<DatedFact>,
     pub quote: Quote,
 }
 

@@ -12,8 +12,8 @@ pub fn body(app: &App) -> Body {
     let mut lines = vec![styled(warning.headline, theme.emphasis)];
     lines.extend(fact_lines(texts, theme, &warning.text, warning.sources));
     let (title, paragraphs, quote) = (warning.title, warning.paragraphs, warning.quote);
-    for paragraph in paragraphs {
-        lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
+    for (text, sources) in paragraphs {
+        lines.extend(fact_lines(texts, theme, text, sources));
     }
     if let Some(quote) = quote {
         lines.push(styled(quote.text.clone(), theme.quote));
