@@ -511,11 +511,15 @@ mod tests {
             text.contains(
                 "1. De link naar het formulier\nDit is de link naar het bezwaarformulier van Instagram. \
                  Het is het formulier van Meta zelf.\nhttps://help.instagram.com/contact/767264225370182\n\
-                 Laatst gecontroleerd: 26 mei 2025 (AP, 26 mei 2025)\n"
+                 Geen bron zegt dat dit formulier is weggehaald, en ook niet dat het nog werkt. \
+                 Laatst bevestigd: AP, 26 mei 2025.\n"
             ),
             "the link right where step 1 says it is, on a line of its own: {text}"
         );
-        assert!(text.contains("Werkt de link niet meer? Probeer:\nhttps://help.meta.com/support/privacy\n"));
+        assert!(text.contains(
+            "Werkt de link niet meer? Probeer:\nhttps://help.meta.com/support/privacy/\n\
+             Bron: Meta, privacybeleid (EER), 23 juli 2026\n"
+        ));
         for number in 1..=5 {
             assert!(text.contains(&format!("\n{number}. ")), "step {number}");
         }

@@ -325,6 +325,58 @@ mod tests {
     }
 
     #[test]
+    fn meta_s_forms_fall_back_to_the_page_its_own_privacy_policy_names() {
+        let content = content();
+        for id in ["instagram", "facebook", "meta-third-party"] {
+            let platform = content.catalogue.platform(id).unwrap();
+            assert_eq!(platform.fallback_url, "https://help.meta.com/support/privacy/", "{id}");
+            assert_eq!(platform.fallback_source, "meta-privacy-2026", "{id}");
+        }
+        assert_eq!(
+            content.texts(Lang::Nl).sources["meta-privacy-2026"],
+            "Meta, privacybeleid (EER), 23 juli 2026"
+        );
+        assert_eq!(
+            content.texts(Lang::En).sources["meta-privacy-2026"],
+            "Meta, privacy policy (EEA), 23 July 2026"
+        );
+    }
+
+    #[test]
+    fn a_checked_form_says_what_no_source_says_and_who_last_confirmed_it() {
+        let content = content();
+        let instagram = content.catalogue.platform("instagram").unwrap();
+        assert_eq!(
+            content.texts(Lang::Nl).link_check(instagram).unwrap(),
+            "Geen bron zegt dat dit formulier is weggehaald, en ook niet dat het nog werkt. \
+             Laatst bevestigd: AP, 26 mei 2025."
+        );
+        assert_eq!(
+            content.texts(Lang::En).link_check(instagram).unwrap(),
+            "No source says this form was removed, and none says it still works. \
+             Last confirmed: AP, 26 May 2025."
+        );
+    }
+
+    #[test]
+    fn validation_rejects_a_check_whose_source_names_another_date() {
+        let mut content = content();
+        content.catalogue.platforms[0].verified_on = NaiveDate::from_ymd_opt(2025, 5, 25);
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("ap-2025-05-26") && error.contains("2025-05-25"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_a_check_on_a_setting() {
+        let mut content = content();
+        let linkedin = content.catalogue.platforms.iter_mut().find(|p| p.id == "linkedin").unwrap();
+        linkedin.verified_on = NaiveDate::from_ymd_opt(2025, 5, 26);
+        linkedin.verified_by = Some("ap-2025-05-26".into());
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("linkedin") && error.contains("only a form"), "{error}");
+    }
+
+    #[test]
     fn validation_rejects_a_platform_without_five_steps() {
         let mut content = content();
         content.texts_mut(Lang::Nl).platform_texts.get_mut("facebook").unwrap().steps.pop();
@@ -363,7 +415,7 @@ mod tests {
                 (&texts.warning.before_deadline.text, &["deadline"]),
                 (&texts.warning.deadline_today, &["deadline"]),
                 (&texts.steps.title, &["platform", "n", "total"]),
-                (&texts.steps.verified, &["date", "by"]),
+                (&texts.steps.verified, &["by"]),
                 (&texts.done.title, &["platform"]),
                 (&texts.done.other_platform, &["platform"]),
                 (&texts.app.too_small, &["width", "height"]),

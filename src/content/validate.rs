@@ -1,6 +1,6 @@
 //! What the types cannot check about the embedded content: counts, source references, links.
 
-use super::{Content, ContentError, Lang, STEPS_PER_PLATFORM, texts_file};
+use super::{Content, ContentError, Kind, Lang, STEPS_PER_PLATFORM, texts_file};
 use crate::links;
 
 impl Content {
@@ -26,6 +26,13 @@ impl Content {
             {
                 return fail("catalogue.json", format!("{}: next names unknown {next}", platform.id));
             }
+            // The words for a checked link speak of a form that no source says was removed.
+            if platform.verified_on.is_some() && platform.kind != Kind::Form {
+                return fail(
+                    "catalogue.json",
+                    format!("{}: only a form's link carries a check", platform.id),
+                );
+            }
             for source in
                 platform.sources.iter().chain(&platform.verified_by).chain([&platform.fallback_source])
             {
@@ -43,6 +50,12 @@ impl Content {
                 }
             }
             for platform in &catalogue.platforms {
+                // "Laatst bevestigd: AP, 26 mei 2025" shows the check's date through its source.
+                if let (Some(date), Some(by)) = (platform.verified_on, &platform.verified_by)
+                    && !texts.sources.get(by).is_some_and(|label| label.contains(&texts.date(date)))
+                {
+                    return fail(file, format!("{}: the label of {by} does not say {date}", platform.id));
+                }
                 let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
                     return fail(file, format!("no texts for platform {}", platform.id));
                 };
