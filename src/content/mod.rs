@@ -377,6 +377,58 @@ mod tests {
     }
 
     #[test]
+    fn every_source_label_says_its_year_in_both_languages() {
+        let content = content();
+        for lang in Lang::ALL {
+            for (id, label) in &content.texts(lang).sources {
+                let year = label.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+                    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (2000..2100).contains(&year))
+                });
+                assert!(year, "{lang:?}: the label of {id} ({label:?}) says no year");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_beyond_meta_cites_the_reports_of_april_to_august_2025() {
+        // LinkedIn's change came on 3 November 2025; those reports cannot be its source.
+        let content = content();
+        let spring = "public-reporting-2025";
+        for id in ["linkedin", "x", "gemini"] {
+            let platform = content.catalogue.platform(id).unwrap();
+            assert!(
+                !platform.sources.iter().any(|s| s == spring) && platform.fallback_source != spring,
+                "{id}"
+            );
+            for lang in Lang::ALL {
+                let texts = content.texts(lang);
+                let platform_texts = texts.platform(id).unwrap();
+                let cited = platform_texts
+                    .about
+                    .sources
+                    .iter()
+                    .chain(platform_texts.steps.iter().flat_map(|s| &s.sources));
+                assert!(!cited.into_iter().any(|s| s == spring), "{lang:?} {id}");
+                assert!(!texts.done.setting_paragraphs.iter().any(|p| p.sources.iter().any(|s| s == spring)));
+            }
+        }
+    }
+
+    #[test]
+    fn validation_rejects_a_source_nothing_cites() {
+        let mut content = content();
+        content.catalogue.sources.push("datenanfragen-2026".into());
+        for lang in Lang::ALL {
+            content
+                .texts_mut(lang)
+                .sources
+                .insert("datenanfragen-2026".into(), "datenanfragen.de, 2026".into());
+        }
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("datenanfragen-2026") && error.contains("cited nowhere"), "{error}");
+    }
+
+    #[test]
     fn validation_rejects_a_platform_without_five_steps() {
         let mut content = content();
         content.texts_mut(Lang::Nl).platform_texts.get_mut("facebook").unwrap().steps.pop();

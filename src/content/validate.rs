@@ -41,6 +41,21 @@ impl Content {
                 }
             }
         }
+        // A source nothing cites is one nobody checks any more: it goes.
+        for source in &catalogue.sources {
+            let by_catalogue = catalogue.platforms.iter().any(|platform| {
+                platform.sources.contains(source)
+                    || platform.verified_by.as_ref() == Some(source)
+                    || platform.fallback_source == *source
+            });
+            let by_texts = Lang::ALL
+                .into_iter()
+                .filter_map(|lang| self.try_texts(lang).ok())
+                .any(|texts| texts.source_ids().any(|id| id == source));
+            if !by_catalogue && !by_texts {
+                return fail("catalogue.json", format!("source {source} is cited nowhere"));
+            }
+        }
         for lang in Lang::ALL {
             let file = texts_file(lang).0;
             let texts = self.try_texts(lang)?;
