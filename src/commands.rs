@@ -561,9 +561,12 @@ mod tests {
         let list = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: true }));
         let entries: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
         let ids: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
-        assert_eq!(ids, ["instagram", "facebook", "meta-third-party", "linkedin", "x", "gemini"]);
+        assert_eq!(
+            ids,
+            ["instagram", "facebook", "meta-third-party", "linkedin", "x", "gemini", "chatgpt", "claude"]
+        );
         let text = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: false }));
-        assert_eq!(text.stdout.matches("Not checked").count(), 4, "{}", text.stdout);
+        assert_eq!(text.stdout.matches("Not checked").count(), 6, "{}", text.stdout);
         assert!(!fixture.path().exists());
     }
 

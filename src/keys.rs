@@ -480,8 +480,13 @@ mod tests {
         assert_eq!(message(&app, KeyCode::Char('k')), Some(Message::SelectPrevious));
         assert_eq!(message(&app, KeyCode::Char('1')), Some(Message::Choose(0)));
         assert_eq!(message(&app, KeyCode::Char('2')), Some(Message::Choose(1)));
-        assert_eq!(message(&app, KeyCode::Char('6')), Some(Message::Choose(5)));
-        assert_eq!(message(&app, KeyCode::Char('7')), None, "only as many digits as platforms");
+        let count = app.platforms().len();
+        let digit = |n: usize| KeyCode::Char(char::from_digit(u32::try_from(n).unwrap(), 10).unwrap());
+        assert_eq!(message(&app, digit(count)), Some(Message::Choose(count - 1)));
+        if count < 9 {
+            assert_eq!(message(&app, digit(count + 1)), None, "only as many digits as platforms");
+        }
+        assert_eq!(message(&app, KeyCode::Char('0')), None);
         assert_eq!(message(&app, KeyCode::Enter), Some(Message::Next));
     }
 
@@ -636,6 +641,7 @@ mod tests {
             .filter(|binding| binding.in_footer > 0)
             .map(|binding| footer_keys(binding, texts))
             .collect();
-        assert_eq!(shown, ["↑↓", "Enter", "1-6", "←", "p", "PgUp PgDn", "?", "t", "q"]);
+        let digits = format!("1-{}", app.platforms().len());
+        assert_eq!(shown, ["↑↓", "Enter", digits.as_str(), "←", "p", "PgUp PgDn", "?", "t", "q"]);
     }
 }

@@ -505,6 +505,10 @@ fn entries_beyond_meta() {
         snapshot("linkedin_step_1", &linkedin);
         snapshot("meta_third_party_step_1", &app(lang, TODAY, Screen::Step { platform: 2, step: 0 }));
         snapshot("done_linkedin", &app(lang, TODAY, Screen::Done { platform: 3 }));
+        for (id, step) in [("chatgpt", 0), ("chatgpt", 3), ("claude", 0), ("claude", 3)] {
+            let platform = linkedin.platforms().iter().position(|p| p.id == id).unwrap();
+            snapshot(&format!("{id}_step_{}", step + 1), &app(lang, TODAY, Screen::Step { platform, step }));
+        }
     }
 }
 

@@ -570,8 +570,9 @@ mod tests {
         run(&mut app, &[Message::Choose(1)]);
         assert_eq!(app.screen, Screen::Warning);
         app.screen = Screen::Platforms;
-        run(&mut app, &[Message::Choose(7)]);
-        assert_eq!(app.screen, Screen::Platforms, "no eighth platform");
+        let beyond = app.platforms().len();
+        run(&mut app, &[Message::Choose(beyond)]);
+        assert_eq!(app.screen, Screen::Platforms, "no platform beyond the last");
         run(&mut app, &[Message::Choose(1)]);
         assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
     }

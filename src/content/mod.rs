@@ -429,6 +429,23 @@ mod tests {
     }
 
     #[test]
+    fn every_allowed_host_is_one_the_content_links_to() {
+        let content = content();
+        let mut linked: Vec<String> = content
+            .platforms()
+            .iter()
+            .flat_map(|p| [&p.form_url, &p.fallback_url])
+            .chain(Lang::ALL.map(|lang| &content.texts(lang).followup.ap_url))
+            .map(|url| links::allowed(url).unwrap().host_str().unwrap().to_owned())
+            .collect();
+        linked.sort();
+        linked.dedup();
+        let mut allowed: Vec<String> = links::ALLOWED_HOSTS.iter().map(|host| host.to_string()).collect();
+        allowed.sort();
+        assert_eq!(allowed, linked, "the allowlist holds exactly the hosts the content links to");
+    }
+
+    #[test]
     fn validation_rejects_a_platform_without_five_steps() {
         let mut content = content();
         content.texts_mut(Lang::Nl).platform_texts.get_mut("facebook").unwrap().steps.pop();
