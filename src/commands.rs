@@ -100,7 +100,12 @@ fn store<'a>(context: &'a Context) -> Result<&'a Store, Outcome> {
 fn mark_change(context: &Context, args: MarkArgs) -> Result<Mark, String> {
     let MarkArgs { platform, account, date, confirmed, note } = args;
     let texts = context.texts;
-    let platform = known_platform(context, &platform)?.id.clone();
+    let platform = known_platform(context, &platform)?;
+    // A note is advice followed chat by chat: it is never done once, so never marked.
+    if !platform.kind.can_be_marked() {
+        return Err(fill(&texts.record.nothing_to_mark, &[("platform", texts.platform_name(platform))]));
+    }
+    let platform = platform.id.clone();
     let limited = |value: Option<String>, max: usize, field: &str| -> Result<Option<String>, String> {
         let value = text::clean_optional(value.as_deref());
         if let Some(value) = &value
@@ -177,6 +182,7 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
                 ("date", &texts.date(objection.submitted_on)),
                 ("path", &path),
             ];
+            // A note was refused above.
             let marked = if context.catalogue.is_setting(&objection.platform) {
                 &texts.record.marked_setting
             } else {
@@ -315,8 +321,9 @@ fn remind(context: &Context, args: &RemindArgs) -> Result<Outcome, Outcome> {
     })
 }
 
-/// `bezwaar platforms`: every entry of the catalogue with its link, when it was checked, its
-/// fallback and sources.
+/// `bezwaar platforms`: every entry of the catalogue with its link, what the sources say of it
+/// and the entry's sources, then its fallback with the fallback's source; a note says it has no
+/// link.
 pub fn platforms(context: &Context, args: &PlatformsArgs) -> Outcome {
     let texts = context.texts;
     let catalogue = context.catalogue;
@@ -328,17 +335,20 @@ pub fn platforms(context: &Context, args: &PlatformsArgs) -> Outcome {
     let mut stdout = String::new();
     for (number, platform) in catalogue.platforms.iter().enumerate() {
         let summary = texts.platform(&platform.id).map_or("", |p| p.summary.as_str());
-        let checked = texts.link_check(platform).unwrap_or_else(|unchecked| unchecked);
-        stdout.push_str(&format!(
-            "{}. {} ({}): {summary}\n   {}\n   {checked}\n   {} {}\n   {}\n\n",
-            number + 1,
-            texts.platform_name(platform),
-            platform.id,
-            platform.form_url,
-            texts.steps.fallback,
-            platform.fallback_url,
-            texts.sources_line(&platform.sources),
-        ));
+        let name = texts.platform_name(platform);
+        stdout.push_str(&format!("{}. {name} ({}): {summary}\n", number + 1, platform.id));
+        let sources = texts.sources_line(&platform.sources);
+        match &platform.link {
+            Some(link) => {
+                let checked = texts.link_check(link).unwrap_or_else(|unchecked| unchecked);
+                let fallback_source = texts.sources_line(std::slice::from_ref(&link.fallback_source));
+                stdout.push_str(&format!(
+                    "   {}\n   {checked}\n   {sources}\n   {} {}\n   {fallback_source}\n\n",
+                    link.url, texts.steps.fallback, link.fallback_url,
+                ));
+            }
+            None => stdout.push_str(&format!("   {}\n   {sources}\n\n", texts.steps.no_link)),
+        }
     }
     Outcome { stdout, ..Outcome::default() }
 }
@@ -561,10 +571,58 @@ mod tests {
         let list = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: true }));
         let entries: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
         let ids: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
-        assert_eq!(ids, ["instagram", "facebook", "meta-third-party", "linkedin", "x", "gemini"]);
+        assert_eq!(
+            ids,
+            [
+                "instagram",
+                "facebook",
+                "meta-third-party",
+                "linkedin",
+                "x",
+                "gemini",
+                "chatgpt",
+                "claude",
+                "whatsapp"
+            ]
+        );
+        // The JSON keeps the catalogue's flat fields; a note's link fields are null.
+        assert_eq!(entries[0]["verified_on"], "2025-05-26");
+        assert_eq!(entries[0]["fallback_source"], "meta-privacy-2026");
+        assert_eq!(entries[8]["kind"], "note");
+        assert!(entries[8]["form_url"].is_null() && entries[8]["fallback_url"].is_null());
         let text = fixture.run(Lang::En, Task::Platforms(PlatformsArgs { json: false }));
-        assert_eq!(text.stdout.matches("Not checked").count(), 4, "{}", text.stdout);
+        assert_eq!(text.stdout.matches("Not checked").count(), 7, "{}", text.stdout);
+        let whatsapp = &text.stdout[text.stdout.find("(whatsapp)").unwrap()..];
+        assert!(whatsapp.contains("There is no link") && !whatsapp.contains("https://"), "{whatsapp}");
+        // Each fallback says its own source, on the line under it.
+        assert!(text.stdout.contains(
+            "try: https://help.meta.com/support/privacy/\n   Source: Meta, privacy policy (EEA), 23 July 2026\n"
+        ));
         assert!(!fixture.path().exists());
+    }
+
+    #[test]
+    fn a_note_is_never_marked_and_never_said_to_be_not_marked_yet() {
+        let fixture = Fixture::new();
+        for lang in Lang::ALL {
+            let outcome = fixture.run(lang, mark("whatsapp", None, None));
+            assert_eq!(outcome.code, BAD_INPUT, "{outcome:?}");
+            let texts = fixture.content.texts(lang);
+            assert_eq!(
+                outcome.stderr,
+                fill(&texts.record.nothing_to_mark, &[("platform", "WhatsApp")]) + "\n"
+            );
+        }
+        assert!(!fixture.path().exists(), "nothing written");
+        fixture.run(Lang::En, mark("claude", None, Some("2026-11-01")));
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false })).stdout;
+        assert!(status.contains("Claude: switched off on 1 November 2026\n"), "{status}");
+        assert!(status.contains("ChatGPT: not marked yet\n") && !status.contains("WhatsApp"), "{status}");
+        // A record written elsewhere may hold one: it is said to be marked, not sent.
+        let record = r#"{"version":2,"objections":[{"platform":"whatsapp","account":null,"submitted_on":"2026-11-02","confirmation_on":null,"note":null}]}"#;
+        fs::write(fixture.path(), record).unwrap();
+        let status = fixture.run(Lang::Nl, Task::Status(StatusArgs { json: false })).stdout;
+        assert!(status.contains("WhatsApp: gemarkeerd op 2 november 2026\n"), "{status}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::ops::ControlFlow;
 
 use crate::cli::{MarkArgs, Task};
 use crate::commands::{self, Context, Outcome};
-use crate::content::{Kind, Platform, fill};
+use crate::content::{Kind, Link, Platform, fill};
 use crate::record::{Objection, Record};
 use crate::text::{self, MAX_ACCOUNT_CHARS};
 
@@ -230,10 +230,22 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
             writeln!(self.out, "{}. {}", number + 1, step.title)?;
             writeln!(self.out, "{}", step.guide_text.as_deref().unwrap_or(&step.text))?;
             if number == 0 {
-                writeln!(self.out, "{}", platform.form_url)?;
-                writeln!(self.out, "{}", texts.link_check(platform).unwrap_or_else(|unchecked| unchecked))?;
-                writeln!(self.out, "{}\n", texts.sources_line(&step.sources))?;
-                self.fallback(platform)?;
+                match &platform.link {
+                    Some(link) => {
+                        writeln!(self.out, "{}", link.url)?;
+                        writeln!(
+                            self.out,
+                            "{}",
+                            texts.link_check(link).unwrap_or_else(|unchecked| unchecked)
+                        )?;
+                        writeln!(self.out, "{}\n", texts.sources_line(&step.sources))?;
+                        self.fallback(link)?;
+                    }
+                    None => {
+                        writeln!(self.out, "{}", texts.steps.no_link)?;
+                        writeln!(self.out, "{}\n", texts.sources_line(&step.sources))?;
+                    }
+                }
             } else {
                 writeln!(self.out, "{}\n", texts.sources_line(&step.sources))?;
             }
@@ -241,6 +253,7 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         let done = match platform.kind {
             Kind::Form => &texts.done.paragraphs,
             Kind::Setting => &texts.done.setting_paragraphs,
+            Kind::Note => &texts.done.note_paragraphs,
         };
         for paragraph in done {
             writeln!(self.out, "{}\n{}\n", paragraph.text, texts.sources_line(&paragraph.sources))?;
@@ -250,14 +263,15 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
 
     /// The link alone, for a platform without texts (validation makes that impossible).
     fn link(&mut self, platform: &Platform) -> io::Result<()> {
-        writeln!(self.out, "{}\n", platform.form_url)?;
-        self.fallback(platform)
+        let Some(link) = &platform.link else { return Ok(()) };
+        writeln!(self.out, "{}\n", link.url)?;
+        self.fallback(link)
     }
 
-    fn fallback(&mut self, platform: &Platform) -> io::Result<()> {
+    fn fallback(&mut self, link: &Link) -> io::Result<()> {
         let texts = self.context.texts;
-        writeln!(self.out, "{}\n{}", texts.steps.fallback, platform.fallback_url)?;
-        writeln!(self.out, "{}\n", texts.sources_line(std::slice::from_ref(&platform.fallback_source)))
+        writeln!(self.out, "{}\n{}", texts.steps.fallback, link.fallback_url)?;
+        writeln!(self.out, "{}\n", texts.sources_line(std::slice::from_ref(&link.fallback_source)))
     }
 
     /// Offers to remember the platform: for the only account, or for the account the person
@@ -269,6 +283,11 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         let Some(platform) = context.catalogue.platforms.get(index) else {
             return Ok(ControlFlow::Continue(()));
         };
+        // A note is advice, never done once: there is nothing to remember (its last paragraph
+        // says so).
+        if !platform.kind.can_be_marked() {
+            return Ok(ControlFlow::Continue(()));
+        }
         let Some(store) = &context.store else {
             writeln!(self.out, "{}", texts.record.no_location)?;
             return Ok(ControlFlow::Continue(()));
@@ -480,6 +499,11 @@ mod tests {
         commands::run(task, &context(&content, Lang::En, record)).stdout
     }
 
+    /// How many platforms the guide lists.
+    fn platforms() -> usize {
+        Content::embedded(Lang::En).unwrap().platforms().len()
+    }
+
     fn record_file() -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let record = dir.path().join("record.json");
@@ -511,11 +535,15 @@ mod tests {
             text.contains(
                 "1. De link naar het formulier\nDit is de link naar het bezwaarformulier van Instagram. \
                  Het is het formulier van Meta zelf.\nhttps://help.instagram.com/contact/767264225370182\n\
-                 Laatst gecontroleerd: 26 mei 2025 (AP, 26 mei 2025)\n"
+                 Geen bron zegt dat dit formulier is weggehaald, en ook niet dat het nog werkt. \
+                 Laatst bevestigd: AP, 26 mei 2025.\n"
             ),
             "the link right where step 1 says it is, on a line of its own: {text}"
         );
-        assert!(text.contains("Werkt de link niet meer? Probeer:\nhttps://help.meta.com/support/privacy\n"));
+        assert!(text.contains(
+            "Werkt de link niet meer? Probeer:\nhttps://help.meta.com/support/privacy/\n\
+             Bron: Meta, privacybeleid (EER), 23 juli 2026\n"
+        ));
         for number in 1..=5 {
             assert!(text.contains(&format!("\n{number}. ")), "step {number}");
         }
@@ -530,6 +558,25 @@ mod tests {
         );
         assert!(!text.contains('\x1b'), "no escape sequences");
         assert!(status(&record).starts_with("Instagram: submitted on 29 November 2026\n"));
+    }
+
+    #[test]
+    fn a_note_says_it_has_no_link_and_offers_the_list_without_asking_to_remember() {
+        for lang in Lang::ALL {
+            let (_dir, record) = record_file();
+            let content = Content::embedded(lang).unwrap();
+            let texts = content.texts(lang);
+            let (code, text) = guide(lang, "q\n", Some("whatsapp"), &record);
+            assert_eq!(code, 0, "{text}");
+            let step_one = &texts.platform("whatsapp").unwrap().steps[0].text;
+            assert!(text.contains(&format!("{step_one}\n{}\n", texts.steps.no_link)), "{lang:?}: {text}");
+            assert!(text.contains(&texts.done.note_paragraphs[0].text), "{lang:?}: {text}");
+            assert!(!text.contains("https://") && !text.contains(&texts.steps.fallback), "{lang:?}: {text}");
+            let question = fill(&texts.guide.mark_question, &[("platform", "WhatsApp")]);
+            assert!(!text.contains(&question), "{lang:?}: nothing to remember: {text}");
+            assert!(text.contains(&texts.guide.choose_next), "{lang:?}: {text}");
+            assert!(!record.exists());
+        }
     }
 
     #[test]
@@ -618,11 +665,9 @@ mod tests {
                 let (_dir, record) = record_file();
                 let (code, text) = guide(lang, "n\nq\n", Some(&platform.id), &record);
                 assert_eq!(code, 0, "{text}");
-                assert!(
-                    text.contains(&format!("\n{}\n", platform.form_url)),
-                    "{lang:?} {}: {text}",
-                    platform.id
-                );
+                // A note says it has no link, where a link would stand.
+                let link = platform.url().unwrap_or(&content.texts(lang).steps.no_link);
+                assert!(text.contains(&format!("\n{link}\n")), "{lang:?} {}: {text}", platform.id);
                 said.push(text);
             }
             for text in &said {
@@ -795,9 +840,10 @@ mod tests {
     #[test]
     fn an_answer_the_question_cannot_take_asks_again() {
         let (_dir, record) = record_file();
-        let (code, text) = guide(Lang::En, "seven\n9\nFacebook\no\nyes please\nYES\nq\n", None, &record);
+        let (code, text) = guide(Lang::En, "seven\n10\nFacebook\no\nyes please\nYES\nq\n", None, &record);
         assert_eq!(code, 0);
-        assert_eq!(text.matches("I don't know that. Type a number from 1 to 6").count(), 2, "{text}");
+        let invalid = format!("I don't know that. Type a number from 1 to {}", platforms());
+        assert_eq!(text.matches(&invalid).count(), 2, "{text}");
         assert!(text.contains("The steps for Facebook:"), "a platform's name chooses it too");
         assert_eq!(text.matches("Type y or n and press Enter, or q to stop.").count(), 2, "{text}");
         assert!(text.contains("Facebook (your account) is marked as submitted"), "{text}");

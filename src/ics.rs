@@ -49,7 +49,7 @@ pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: N
             };
             let platform = catalogue.platform(&objection.platform);
             let label = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
-            let form = platform.map_or("", |p| p.form_url.as_str());
+            let form = platform.and_then(crate::content::Platform::url).unwrap_or_default();
             let followup = &texts.followup;
             Reminder {
                 uid: uid(objection, occurrence),

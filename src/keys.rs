@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{App, Message, Overlay, Screen};
-use crate::content::{KeyTexts, Lang};
+use crate::content::{KeyTexts, Kind, Lang};
 use crate::platform;
 
 /// What a group of keys does, as a person would name it.
@@ -320,9 +320,12 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
             let last = step + 1 == crate::content::STEPS_PER_PLATFORM;
             table.push(Binding::new(NEXT, if last { Action::Next } else { Action::NextStep }, 1));
             table.push(Binding::new(BACK, if step == 0 { Action::Back } else { Action::PreviousStep }, 1));
-            table.push(Binding::new(&[key(KeyCode::Char('o'))], Action::Open, 1));
-            table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::Copy, 1));
-            table.push(Binding::new(&[key(KeyCode::Char('r'))], Action::Qr, 1));
+            // A note has no link to open, copy or scan.
+            if app.current_platform().is_some_and(|platform| platform.link.is_some()) {
+                table.push(Binding::new(&[key(KeyCode::Char('o'))], Action::Open, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::Copy, 1));
+                table.push(Binding::new(&[key(KeyCode::Char('r'))], Action::Qr, 1));
+            }
         }
         Screen::Done { .. } => {
             table.push(Binding::new(CHOOSE, Action::OtherPlatform, 1));
@@ -348,11 +351,12 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
         }
     }
     if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
-        let setting = app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
-        let action = match (app.marked(platform).is_some(), setting) {
+        let kind = app.platforms().get(platform).map_or(Kind::Form, |p| p.kind);
+        // A note is not markable, so never reaches here; its words would be the form's.
+        let action = match (app.marked(platform).is_some(), kind) {
             (true, _) => Action::Accounts,
-            (false, true) => Action::MarkSetting,
-            (false, false) => Action::Mark,
+            (false, Kind::Setting) => Action::MarkSetting,
+            (false, Kind::Form | Kind::Note) => Action::Mark,
         };
         table.push(Binding::new(&[key(KeyCode::Char('m'))], action, 1));
     }
@@ -463,6 +467,27 @@ mod tests {
     }
 
     #[test]
+    fn a_note_s_steps_and_end_offer_no_link_keys_and_no_mark() {
+        let probe = app_on(Screen::Platforms);
+        let note = probe.platforms().iter().position(|p| p.kind == Kind::Note).unwrap();
+        for step in [0, 4] {
+            let app = app_on(Screen::Step { platform: note, step });
+            for code in ['o', 'c', 'r', 'm'] {
+                assert_eq!(message(&app, KeyCode::Char(code)), None, "step {step}: {code}");
+            }
+            let setting = app_on(Screen::Step { platform: note - 1, step });
+            assert_eq!(
+                message(&setting, KeyCode::Char('o')),
+                Some(Message::OpenLink),
+                "a setting's step has them"
+            );
+        }
+        let done = app_on(Screen::Done { platform: note });
+        assert_eq!(message(&done, KeyCode::Char('m')), None);
+        assert!(!bindings(&done).iter().any(|b| matches!(b.action, Action::Mark | Action::MarkSetting)));
+    }
+
+    #[test]
     fn next_and_back_have_several_keys() {
         let app = app_on(Screen::Risks);
         for code in [KeyCode::Right, KeyCode::Enter, KeyCode::Char('l'), KeyCode::Char(' ')] {
@@ -480,8 +505,13 @@ mod tests {
         assert_eq!(message(&app, KeyCode::Char('k')), Some(Message::SelectPrevious));
         assert_eq!(message(&app, KeyCode::Char('1')), Some(Message::Choose(0)));
         assert_eq!(message(&app, KeyCode::Char('2')), Some(Message::Choose(1)));
-        assert_eq!(message(&app, KeyCode::Char('6')), Some(Message::Choose(5)));
-        assert_eq!(message(&app, KeyCode::Char('7')), None, "only as many digits as platforms");
+        let count = app.platforms().len();
+        let digit = |n: usize| KeyCode::Char(char::from_digit(u32::try_from(n).unwrap(), 10).unwrap());
+        assert_eq!(message(&app, digit(count)), Some(Message::Choose(count - 1)));
+        if count < 9 {
+            assert_eq!(message(&app, digit(count + 1)), None, "only as many digits as platforms");
+        }
+        assert_eq!(message(&app, KeyCode::Char('0')), None);
         assert_eq!(message(&app, KeyCode::Enter), Some(Message::Next));
     }
 
@@ -636,6 +666,7 @@ mod tests {
             .filter(|binding| binding.in_footer > 0)
             .map(|binding| footer_keys(binding, texts))
             .collect();
-        assert_eq!(shown, ["↑↓", "Enter", "1-6", "←", "p", "PgUp PgDn", "?", "t", "q"]);
+        let digits = format!("1-{}", app.platforms().len());
+        assert_eq!(shown, ["↑↓", "Enter", digits.as_str(), "←", "p", "PgUp PgDn", "?", "t", "q"]);
     }
 }

@@ -18,6 +18,9 @@ pub const ALLOWED_HOSTS: &[&str] = &[
     "www.linkedin.com",
     "x.com",
     "myactivity.google.com",
+    "privacy.openai.com",
+    "chatgpt.com",
+    "claude.ai",
     "autoriteitpersoonsgegevens.nl",
 ];
 

@@ -31,6 +31,12 @@ fn main() -> ExitCode {
             .map(|store| bezwaar::text::path(store.path()))
             .unwrap_or_default(),
         platforms: content.platforms().iter().map(|p| p.id.clone()).collect(),
+        markable: content
+            .platforms()
+            .iter()
+            .filter(|p| p.kind.can_be_marked())
+            .map(|p| p.id.clone())
+            .collect(),
     };
     let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, facts);
     let lang = cli.lang().unwrap_or(env_lang);

@@ -77,6 +77,31 @@ fn the_manual_page_renders_without_a_warning_in_both_languages() {
 }
 
 /// `bezwaar guide ARGS` with `answers` typed, each followed by Enter, and then the end of input.
+#[test]
+fn platforms_lists_chatgpt_and_claude_with_their_links_and_sources_in_both_languages() {
+    for (lang, unchecked, chatgpt_source, claude_source) in [
+        (
+            "nl_NL.UTF-8",
+            "Niet gecontroleerd",
+            "Bron: OpenAI, privacybeleid (EU), juli 2026",
+            "28 augustus 2025",
+        ),
+        ("en_GB.UTF-8", "Not checked", "Source: OpenAI, EU privacy policy, July 2026", "28 August 2025"),
+    ] {
+        let list = bezwaar(lang, &["platforms"]);
+        let entry = |id: &str| {
+            let start = list.find(&format!(" ({id}): ")).unwrap_or_else(|| panic!("{id} missing: {list}"));
+            list[start..].split("\n\n").next().unwrap().to_owned()
+        };
+        let chatgpt = entry("chatgpt");
+        assert!(chatgpt.contains("\n   https://privacy.openai.com/\n"), "{chatgpt}");
+        assert!(chatgpt.contains(unchecked) && chatgpt.contains(chatgpt_source), "{chatgpt}");
+        let claude = entry("claude");
+        assert!(claude.contains("\n   https://claude.ai/settings\n"), "{claude}");
+        assert!(claude.contains(unchecked) && claude.contains(claude_source), "{claude}");
+    }
+}
+
 fn guide(lang: &str, record: &Path, args: &[&str], answers: &str) -> common::Run {
     let mut command = common::command(common::binary(), lang);
     command.env("BEZWAAR_DATA_FILE", record).arg("guide").args(args);

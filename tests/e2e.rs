@@ -362,7 +362,7 @@ fn a_mark_made_in_the_wizard_survives_closing_the_window() {
 
     let mut tui = Tui::spawn(options());
     to_platform_list(&mut tui, &say);
-    assert!(row_with(&tui, "Instagram").starts_with("› 1  Instagram"));
+    assert!(row_with(&tui, "1  Instagram").starts_with("› 1  Instagram"));
     tui.send(ENTER);
     tui.wait_for(&say.step("instagram", 1), TIMEOUT);
     tui.send(&RIGHT.repeat(4));

@@ -285,7 +285,7 @@ fn the_link_is_always_shown_whole_at_80x24() {
             for step in 0..5 {
                 let app = app(lang, TODAY, Screen::Step { platform, step });
                 let terminal = draw(&app, 80, 24);
-                let url = &app.platforms()[platform].form_url;
+                let url = app.platforms()[platform].url().unwrap();
                 find_row(terminal.backend().buffer(), url);
             }
         }
@@ -471,14 +471,19 @@ fn the_qr_code_scans_back_to_the_exact_form_link() {
         .unwrap()
         .platforms()
         .iter()
-        .map(|p| p.form_url.clone())
+        .map(|p| p.url().map(str::to_owned))
         .collect::<Vec<_>>();
-    assert_eq!(every[0], "https://help.instagram.com/contact/767264225370182");
-    assert_eq!(every[1], "https://www.facebook.com/help/contact/712876720715583");
+    assert_eq!(every[0].as_deref(), Some("https://help.instagram.com/contact/767264225370182"));
+    assert_eq!(every[1].as_deref(), Some("https://www.facebook.com/help/contact/712876720715583"));
     for (platform, url) in every.iter().enumerate() {
         for lang in Lang::ALL {
             let mut app = app(lang, TODAY, Screen::Step { platform, step: 0 });
             bezwaar::tui::step(&mut app, Message::ToggleQr);
+            // A note has no link: nothing to scan, and no code opens.
+            let Some(url) = url else {
+                assert!(!app.qr_open());
+                continue;
+            };
             assert!(app.qr_open());
             let terminal = draw(&app, 80, 24);
             assert_eq!(&decode_qr(terminal.backend().buffer()), url);
@@ -533,6 +538,36 @@ fn entries_beyond_meta() {
         snapshot("linkedin_step_1", &linkedin);
         snapshot("meta_third_party_step_1", &app(lang, TODAY, Screen::Step { platform: 2, step: 0 }));
         snapshot("done_linkedin", &app(lang, TODAY, Screen::Done { platform: 3 }));
+        for (id, step) in
+            [("chatgpt", 0), ("chatgpt", 3), ("claude", 0), ("claude", 3), ("whatsapp", 0), ("whatsapp", 4)]
+        {
+            let platform = linkedin.platforms().iter().position(|p| p.id == id).unwrap();
+            snapshot(&format!("{id}_step_{}", step + 1), &app(lang, TODAY, Screen::Step { platform, step }));
+        }
+        let whatsapp = linkedin.platforms().iter().position(|p| p.id == "whatsapp").unwrap();
+        snapshot("done_whatsapp", &app(lang, TODAY, Screen::Done { platform: whatsapp }));
+    }
+}
+
+#[test]
+fn a_note_held_by_a_record_from_elsewhere_is_said_to_be_marked_not_sent() {
+    use bezwaar::record::{Objection, Record};
+    for (lang, label, status) in [
+        (Lang::Nl, "Gemarkeerd op (JJJJ-MM-DD)", "gemarkeerd op 1"),
+        (Lang::En, "Marked on (YYYY-MM-DD)", "marked on 1"),
+    ] {
+        let mut app = app(lang, TODAY, Screen::Overview);
+        app.set_record(Record::with([Objection::new("whatsapp", None, date("2026-11-01"))]));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+        let terminal = draw(&app, 80, 24);
+        find_row(terminal.backend().buffer(), status);
+        bezwaar::tui::step(&mut app, Message::Edit);
+        let terminal = draw(&app, 80, 24);
+        find_row(terminal.backend().buffer(), label);
+        let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        for wrong in ["Formulier", "Form sent", "Uitgezet", "Switched off", "versturen", "you sent"] {
+            assert!(!text.contains(wrong), "{lang:?}: {wrong:?} in {text}");
+        }
     }
 }
 
@@ -652,10 +687,12 @@ fn the_highlighted_platform_stays_in_view_in_a_small_window() {
             let terminal = draw(app, 60, 16);
             let buffer = terminal.backend().buffer();
             let row = find_row(buffer, &format!("› {}  ", app.selected + 1));
-            // Its name, its summary beneath it at this width, and its status, above the frame's edge.
+            // Its name, its summary beneath it at this width, and its status, above the frame's
+            // edge; a note, never marked, has no status.
+            let below = if app.platforms()[app.selected].kind.can_be_marked() { 2 } else { 1 };
             let bottom = find_row(buffer, "└");
-            assert!(row + 2 < bottom, "{lang:?} platform {} cut off at row {row}", app.selected + 1);
-            for line in row + 1..=row + 2 {
+            assert!(row + below < bottom, "{lang:?} platform {} cut off at row {row}", app.selected + 1);
+            for line in row + 1..=row + below {
                 assert!(row_text(buffer, line).starts_with("│       "), "{}", row_text(buffer, line));
             }
         };

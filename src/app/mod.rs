@@ -288,7 +288,11 @@ impl App {
             Message::ToggleQr => {
                 self.overlay = match self.overlay.take() {
                     Some(Overlay::Qr) => None,
-                    None if matches!(self.screen, Screen::Step { .. }) => Some(Overlay::Qr),
+                    None if matches!(self.screen, Screen::Step { .. })
+                        && self.current_platform().is_some_and(|p| p.link.is_some()) =>
+                    {
+                        Some(Overlay::Qr)
+                    }
                     other => other,
                 };
             }
@@ -442,7 +446,7 @@ impl App {
         if !matches!(self.screen, Screen::Step { .. }) {
             return None;
         }
-        match links::allowed(&platform.form_url) {
+        match links::allowed(platform.url()?) {
             Ok(url) => Some(effect(url)),
             Err(_) => {
                 self.notice = Some(Notice::Refused);
@@ -570,8 +574,9 @@ mod tests {
         run(&mut app, &[Message::Choose(1)]);
         assert_eq!(app.screen, Screen::Warning);
         app.screen = Screen::Platforms;
-        run(&mut app, &[Message::Choose(7)]);
-        assert_eq!(app.screen, Screen::Platforms, "no eighth platform");
+        let beyond = app.platforms().len();
+        run(&mut app, &[Message::Choose(beyond)]);
+        assert_eq!(app.screen, Screen::Platforms, "no platform beyond the last");
         run(&mut app, &[Message::Choose(1)]);
         assert_eq!(app.screen, Screen::Step { platform: 1, step: 0 });
     }
@@ -587,9 +592,27 @@ mod tests {
     }
 
     #[test]
+    fn a_note_has_no_link_to_open_copy_or_scan_and_nothing_to_mark() {
+        let (mut app, _dir) = app_with_store(Record::default());
+        let whatsapp = app.platforms().iter().position(|p| p.kind == crate::content::Kind::Note).unwrap();
+        for screen in [Screen::Step { platform: whatsapp, step: 4 }, Screen::Done { platform: whatsapp }] {
+            app.screen = screen;
+            assert_eq!(app.markable_platform(), None, "{screen:?}");
+            let effects =
+                run(&mut app, &[Message::OpenLink, Message::CopyLink, Message::ToggleQr, Message::Mark]);
+            assert_eq!(effects, vec![], "{screen:?}");
+            assert!(app.overlay.is_none(), "{screen:?}");
+            assert!(app.record().is_empty());
+        }
+        // The same screens of a setting offer marking.
+        app.screen = Screen::Done { platform: whatsapp - 1 };
+        assert_eq!(app.markable_platform(), Some(whatsapp - 1));
+    }
+
+    #[test]
     fn a_link_off_the_allowlist_is_refused_and_said() {
         let mut app = app();
-        app.content.catalogue.platforms[0].form_url = "https://evil.example/".into();
+        app.content.catalogue.platforms[0].link.as_mut().unwrap().url = "https://evil.example/".into();
         app.screen = Screen::Step { platform: 0, step: 0 };
         assert_eq!(run(&mut app, &[Message::OpenLink]), vec![]);
         assert_eq!(app.notice, Some(Notice::Refused));

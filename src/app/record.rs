@@ -53,13 +53,15 @@ impl App {
         self.problem.as_ref().is_none_or(Problem::allows_writing)
     }
 
-    /// The platform that `m` marks: the one on its last step or end screen.
+    /// The platform that `m` marks: the one on its last step or end screen, unless it is a note,
+    /// which is never done once.
     pub fn markable_platform(&self) -> Option<usize> {
-        match self.screen {
-            Screen::Step { platform, step } if step + 1 == STEPS_PER_PLATFORM => Some(platform),
-            Screen::Done { platform } => Some(platform),
-            _ => None,
-        }
+        let platform = match self.screen {
+            Screen::Step { platform, step } if step + 1 == STEPS_PER_PLATFORM => platform,
+            Screen::Done { platform } => platform,
+            _ => return None,
+        };
+        self.platforms().get(platform).filter(|p| p.kind.can_be_marked()).map(|_| platform)
     }
 
     /// The objection marked for a platform: the one without an account label, else the first.

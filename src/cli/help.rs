@@ -10,6 +10,7 @@ use crate::content::{CliTexts, fill};
 pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
     let options = texts.options_heading.clone();
     let accepted = facts.platforms.join(", ");
+    let markable = facts.markable.join(", ");
     let after_help = format!("{}\n\n{}", texts.after_help, texts.exit_codes);
     // Every subcommand's help in the person's language, its usage line included: clap's own
     // "[OPTIONS]" would be English.
@@ -22,8 +23,8 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
     };
     let option = |arg: clap::Arg, help: &str| arg.help(help.to_owned()).help_heading(options.clone());
     let valued = |arg: clap::Arg, help: &str, value: &str| option(arg, help).value_name(value.to_owned());
-    let positional = |arg: clap::Arg| {
-        arg.help(fill(&texts.platform_help, &[("accepted", &accepted)]))
+    let positional = |arg: clap::Arg, accepted: &str| {
+        arg.help(fill(&texts.platform_help, &[("accepted", accepted)]))
             .help_heading(texts.arguments_heading.clone())
             .value_name(texts.value_platform.clone())
     };
@@ -45,7 +46,7 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
         })
         .mut_subcommand("mark", |command| {
             subcommand(command, &texts.mark_about, &required(&texts.value_platform))
-                .mut_arg("platform", positional)
+                .mut_arg("platform", |arg| positional(arg, &markable))
                 .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
                 .mut_arg("date", |arg| valued(arg, &texts.date_help, date))
                 .mut_arg("confirmed", |arg| valued(arg, &texts.confirmed_help, date))
@@ -74,7 +75,7 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
         })
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about, &required(&texts.value_platform))
-                .mut_arg("platform", positional)
+                .mut_arg("platform", |arg| positional(arg, &accepted))
                 .mut_arg("account", |arg| valued(arg, &texts.account_help, &texts.value_account))
         })
         .mut_subcommand("completions", |command| {

@@ -145,6 +145,8 @@ pub struct HelpFacts {
     pub default_data_file: String,
     /// The platform ids the commands accept.
     pub platforms: Vec<String>,
+    /// Those that `bezwaar mark` accepts: not a note, which is never done once.
+    pub markable: Vec<String>,
 }
 
 /// The `--lang` value in the raw arguments, so that even `--help` speaks the chosen language.
@@ -197,7 +199,8 @@ mod tests {
     fn facts() -> HelpFacts {
         HelpFacts {
             default_data_file: "~/.local/share/bezwaar/record.json".into(),
-            platforms: vec!["instagram".into(), "facebook".into()],
+            platforms: vec!["instagram".into(), "facebook".into(), "whatsapp".into()],
+            markable: vec!["instagram".into(), "facebook".into()],
         }
     }
 
@@ -440,6 +443,19 @@ mod tests {
             let help = error.render().to_string();
             assert!(help.contains(&texts.platforms_json_help) && !help.contains(&texts.json_help), "{help}");
         }
+    }
+
+    #[test]
+    fn mark_s_help_names_only_what_can_be_marked() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        let texts = &content.texts(Lang::En).cli;
+        let help = |name: &str| {
+            let error = command(texts, &facts()).try_get_matches_from(args(&["bezwaar", name, "--help"]));
+            error.unwrap_err().render().to_string()
+        };
+        let (mark, unmark) = (help("mark"), help("unmark"));
+        assert!(mark.contains("instagram, facebook.") && !mark.contains("whatsapp"), "{mark}");
+        assert!(unmark.contains("instagram, facebook, whatsapp."), "{unmark}");
     }
 
     #[test]

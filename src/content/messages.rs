@@ -83,13 +83,16 @@ pub struct EditorTexts {
     pub account: String,
     pub note: String,
     /// The date field's label, the confirmation's and the reminder under the title: for a form
-    /// sent, and for a setting switched off.
+    /// sent, for a setting switched off, and for a note (its confirmation's label is the
+    /// setting's: one may have come, or not).
     pub submitted: String,
     pub submitted_setting: String,
+    pub submitted_note: String,
     pub confirmation: String,
     pub confirmation_setting: String,
     pub optional: String,
     pub optional_setting: String,
+    pub optional_note: String,
     pub account_taken: String,
     pub account_needed: String,
     /// Said with `account_needed` where the form opens asking for a name.
@@ -188,6 +191,7 @@ pub struct RecordTexts {
     pub item_extra: String,
     pub item_new_date: String,
     pub item_new_date_setting: String,
+    pub item_new_date_note: String,
     pub item_new_confirmation: String,
     pub item_note_removed: String,
     /// The word between the last two items of a list.
@@ -254,4 +258,10 @@ pub struct RecordTexts {
     pub unknown: String,
     pub switched_off: String,
     pub switched_off_confirmed: String,
+    /// The status of an entry for a note, which only a record written elsewhere can hold: it
+    /// says neither sent nor switched off.
+    pub marked_on: String,
+    pub marked_on_confirmed: String,
+    /// Why `bezwaar mark` marks no note.
+    pub nothing_to_mark: String,
 }

@@ -16,7 +16,7 @@ mod validate;
 use std::fmt;
 use std::sync::OnceLock;
 
-pub use catalogue::{Catalogue, Kind, Platform};
+pub use catalogue::{Catalogue, Kind, Link, Platform};
 pub use messages::*;
 pub use say::WarningOn;
 pub use texts::*;
@@ -288,8 +288,8 @@ mod tests {
     #[test]
     fn every_url_is_https_on_an_allowed_host() {
         let content = content();
-        for platform in content.platforms() {
-            for url in [&platform.form_url, &platform.fallback_url] {
+        for link in content.platforms().iter().filter_map(|p| p.link.as_ref()) {
+            for url in [&link.url, &link.fallback_url] {
                 assert!(url.starts_with("https://"), "{url}");
                 assert_eq!(links::allowed(url).map(|u| u.to_string()).as_deref(), Ok(url.as_str()));
             }
@@ -302,26 +302,183 @@ mod tests {
         assert!(content.platforms().len() >= 6, "Meta's two forms, its third-party form, and beyond");
         for platform in content.platforms() {
             assert!(!platform.sources.is_empty(), "{}", platform.id);
-            assert!(
-                links::allowed(&platform.form_url).is_ok() && links::allowed(&platform.fallback_url).is_ok()
-            );
-            assert_eq!(platform.verified_on.is_some(), platform.verified_by.is_some(), "{}", platform.id);
+            // Only a note goes without a link; one with a link has its fallback too.
+            match &platform.link {
+                Some(link) => assert!(
+                    links::allowed(&link.url).is_ok() && links::allowed(&link.fallback_url).is_ok(),
+                    "{}",
+                    platform.id
+                ),
+                None => assert_eq!(platform.kind, Kind::Note, "{}", platform.id),
+            }
             for lang in Lang::ALL {
                 let texts = content.texts(lang).platform(&platform.id).unwrap();
                 assert!(!texts.about.sources.is_empty() && !texts.link_title.is_empty(), "{}", platform.id);
             }
         }
-        let checked: Vec<&str> =
-            content.platforms().iter().filter(|p| p.verified_on.is_some()).map(|p| p.id.as_str()).collect();
+        let checked: Vec<&str> = content
+            .platforms()
+            .iter()
+            .filter(|p| p.link.as_ref().is_some_and(|link| link.verified.is_some()))
+            .map(|p| p.id.as_str())
+            .collect();
         assert_eq!(checked, ["instagram", "facebook"], "only the AP checked links carry a date");
     }
 
     #[test]
     fn the_forms_are_the_ones_the_ap_named() {
         let content = content();
-        let form = |id: &str| content.catalogue.platform(id).unwrap().form_url.as_str();
+        let form = |id: &str| content.catalogue.platform(id).unwrap().url().unwrap();
         assert_eq!(form("instagram"), "https://help.instagram.com/contact/767264225370182");
         assert_eq!(form("facebook"), "https://www.facebook.com/help/contact/712876720715583");
+    }
+
+    #[test]
+    fn meta_s_forms_fall_back_to_the_page_its_own_privacy_policy_names() {
+        let content = content();
+        for id in ["instagram", "facebook", "meta-third-party"] {
+            let link = content.catalogue.platform(id).unwrap().link.as_ref().unwrap();
+            assert_eq!(link.fallback_url, "https://help.meta.com/support/privacy/", "{id}");
+            assert_eq!(link.fallback_source, "meta-privacy-2026", "{id}");
+        }
+        assert_eq!(
+            content.texts(Lang::Nl).sources["meta-privacy-2026"],
+            "Meta, privacybeleid (EER), 23 juli 2026"
+        );
+        assert_eq!(
+            content.texts(Lang::En).sources["meta-privacy-2026"],
+            "Meta, privacy policy (EEA), 23 July 2026"
+        );
+    }
+
+    #[test]
+    fn a_checked_form_says_what_no_source_says_and_who_last_confirmed_it() {
+        let content = content();
+        let instagram = content.catalogue.platform("instagram").unwrap().link.as_ref().unwrap();
+        assert_eq!(
+            content.texts(Lang::Nl).link_check(instagram).unwrap(),
+            "Geen bron zegt dat dit formulier is weggehaald, en ook niet dat het nog werkt. \
+             Laatst bevestigd: AP, 26 mei 2025."
+        );
+        assert_eq!(
+            content.texts(Lang::En).link_check(instagram).unwrap(),
+            "No source says this form was removed, and none says it still works. \
+             Last confirmed: AP, 26 May 2025."
+        );
+    }
+
+    #[test]
+    fn validation_rejects_a_check_whose_source_names_another_date() {
+        let mut content = content();
+        let link = content.catalogue.platforms[0].link.as_mut().unwrap();
+        link.verified = Some((NaiveDate::from_ymd_opt(2025, 5, 25).unwrap(), "ap-2025-05-26".into()));
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("ap-2025-05-26") && error.contains("2025-05-25"), "{error}");
+    }
+
+    #[test]
+    fn validation_rejects_a_check_on_a_setting() {
+        let mut content = content();
+        let linkedin = content.catalogue.platforms.iter_mut().find(|p| p.id == "linkedin").unwrap();
+        linkedin.link.as_mut().unwrap().verified =
+            Some((NaiveDate::from_ymd_opt(2025, 5, 26).unwrap(), "ap-2025-05-26".into()));
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("linkedin") && error.contains("only a form"), "{error}");
+    }
+
+    #[test]
+    fn every_source_label_says_its_year_in_both_languages() {
+        let content = content();
+        for lang in Lang::ALL {
+            for (id, label) in &content.texts(lang).sources {
+                let year = label.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+                    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (2000..2100).contains(&year))
+                });
+                assert!(year, "{lang:?}: the label of {id} ({label:?}) says no year");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_beyond_meta_cites_the_reports_of_april_to_august_2025() {
+        // LinkedIn's change came on 3 November 2025; those reports cannot be its source.
+        let content = content();
+        let spring = "public-reporting-2025";
+        for id in ["linkedin", "x", "gemini"] {
+            let platform = content.catalogue.platform(id).unwrap();
+            assert!(
+                !platform.sources.iter().any(|s| s == spring)
+                    && platform.link.as_ref().unwrap().fallback_source != spring,
+                "{id}"
+            );
+            for lang in Lang::ALL {
+                let texts = content.texts(lang);
+                let platform_texts = texts.platform(id).unwrap();
+                let cited = platform_texts
+                    .about
+                    .sources
+                    .iter()
+                    .chain(platform_texts.steps.iter().flat_map(|s| &s.sources));
+                assert!(!cited.into_iter().any(|s| s == spring), "{lang:?} {id}");
+                assert!(!texts.done.setting_paragraphs.iter().any(|p| p.sources.iter().any(|s| s == spring)));
+            }
+        }
+    }
+
+    #[test]
+    fn validation_rejects_a_source_nothing_cites() {
+        let mut content = content();
+        content.catalogue.sources.push("datenanfragen-2026".into());
+        for lang in Lang::ALL {
+            content
+                .texts_mut(lang)
+                .sources
+                .insert("datenanfragen-2026".into(), "datenanfragen.de, 2026".into());
+        }
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("datenanfragen-2026") && error.contains("cited nowhere"), "{error}");
+    }
+
+    #[test]
+    fn every_allowed_host_is_one_the_content_links_to() {
+        let content = content();
+        let mut linked: Vec<String> = content
+            .platforms()
+            .iter()
+            .filter_map(|p| p.link.as_ref())
+            .flat_map(|link| [&link.url, &link.fallback_url])
+            .chain(Lang::ALL.map(|lang| &content.texts(lang).followup.ap_url))
+            .map(|url| links::allowed(url).unwrap().host_str().unwrap().to_owned())
+            .collect();
+        linked.sort();
+        linked.dedup();
+        let mut allowed: Vec<String> = links::ALLOWED_HOSTS.iter().map(|host| host.to_string()).collect();
+        allowed.sort();
+        assert_eq!(allowed, linked, "the allowlist holds exactly the hosts the content links to");
+    }
+
+    #[test]
+    fn a_note_has_no_link_and_a_form_or_setting_has_one_with_its_fallback() {
+        let entry = |kind: &str, links: &str| {
+            let json = format!(
+                r#"{{"id": "e", "name": "E", "kind": "{kind}", {links} "verified_on": null, "verified_by": null,
+                    "date": null, "next": null, "sources": ["ap-2025-04-24"]}}"#
+            );
+            serde_json::from_str::<Platform>(&json).map_err(|error| error.to_string())
+        };
+        let link = r#""form_url": "https://x.com/settings", "fallback_url": "https://x.com/", "fallback_source": "media-2025","#;
+        assert!(entry("note", "").is_ok_and(|note| note.link.is_none()));
+        assert!(entry("setting", link).is_ok_and(|setting| setting.url() == Some("https://x.com/settings")));
+        let error = entry("note", link).unwrap_err();
+        assert!(error.contains("a note has no link"), "{error}");
+        let error = entry("form", "").unwrap_err();
+        assert!(error.contains("needs form_url"), "{error}");
+        let half = r#""form_url": "https://x.com/settings", "fallback_url": null, "fallback_source": null,"#;
+        assert!(entry("setting", half).is_err());
+        // What is read is written back the same way: `bezwaar platforms --json` keeps its shape.
+        let catalogue: Value = serde_json::from_str(CATALOGUE_JSON).unwrap();
+        let written = serde_json::to_value(&content().catalogue.platforms).unwrap();
+        assert_eq!(written, catalogue["platforms"]);
     }
 
     #[test]
@@ -335,7 +492,7 @@ mod tests {
     #[test]
     fn validation_rejects_a_link_off_the_allowlist() {
         let mut content = content();
-        content.catalogue.platforms[0].form_url = "https://evil.example/contact".into();
+        content.catalogue.platforms[0].link.as_mut().unwrap().url = "https://evil.example/contact".into();
         let error = content.validate().unwrap_err().to_string();
         assert!(error.contains("evil.example"), "{error}");
     }
@@ -363,7 +520,7 @@ mod tests {
                 (&texts.warning.before_deadline.text, &["deadline"]),
                 (&texts.warning.deadline_today, &["deadline"]),
                 (&texts.steps.title, &["platform", "n", "total"]),
-                (&texts.steps.verified, &["date", "by"]),
+                (&texts.steps.verified, &["by"]),
                 (&texts.done.title, &["platform"]),
                 (&texts.done.other_platform, &["platform"]),
                 (&texts.app.too_small, &["width", "height"]),

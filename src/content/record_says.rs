@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Catalogue, Texts, fill};
+use super::{Catalogue, Kind, Texts, fill};
 use crate::dates;
 use crate::record::{Entry, EntryProblem, Objection, Record};
 
@@ -27,10 +27,10 @@ impl Texts {
         let mut changed = Vec::new();
         let mut kept = Vec::new();
         if after.submitted_on != before.submitted_on {
-            let item = if catalogue.is_setting(&before.platform) {
-                &record.item_new_date_setting
-            } else {
-                &record.item_new_date
+            let item = match catalogue.kind(&before.platform) {
+                Some(Kind::Setting) => &record.item_new_date_setting,
+                Some(Kind::Note) => &record.item_new_date_note,
+                Some(Kind::Form) | None => &record.item_new_date,
             };
             changed.push(fill(item, &[("date", &self.date(after.submitted_on))]));
         }
@@ -90,7 +90,8 @@ impl Texts {
                 any = true;
                 lines.push(self.objection_line(catalogue, count, objection, today));
             }
-            if !any {
+            // A note is never marked here: nothing is "not yet" about it.
+            if !any && platform.kind.can_be_marked() {
                 lines.push(format!("{}: {}", self.platform_name(platform), self.record.not_yet));
             }
         }

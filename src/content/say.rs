@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Catalogue, Fact, Platform, PlatformTexts, Quote, Texts, fill};
+use super::{Catalogue, Fact, Kind, Link, Platform, PlatformTexts, Quote, Texts, fill};
 use crate::browser::{Failure, OpenError};
 use crate::dates::{DateError, iso};
 use crate::deadline::Deadline;
@@ -99,26 +99,29 @@ impl Texts {
         fill(template, &[("path", path)])
     }
 
-    /// When and by whom a platform's link was last checked ("Laatst gecontroleerd: 26 mei 2025
-    /// (AP, 26 mei 2025)"), or `Err` with the warning that nobody checked it.
-    pub fn link_check(&self, platform: &Platform) -> Result<String, String> {
-        match (platform.verified_on, &platform.verified_by) {
-            (Some(date), Some(by)) => {
-                let by = self.sources.get(by).map_or("", String::as_str);
-                Ok(fill(&self.steps.verified, &[("date", self.date(date).as_str()), ("by", by)]))
+    /// What the sources say of a form's link: that none says it was removed or that it still
+    /// works, and who last confirmed it ("Laatst bevestigd: AP, 26 mei 2025"; the label carries
+    /// the date, validation holds it to the catalogue's); or `Err` with the warning that nobody
+    /// checked it.
+    pub fn link_check(&self, link: &Link) -> Result<String, String> {
+        match &link.verified {
+            Some((_, by)) => {
+                let by = self.sources.get(by).map_or(by.as_str(), String::as_str);
+                Ok(fill(&self.steps.verified, &[("by", by)]))
             }
-            _ => Err(self.steps.not_verified.clone()),
+            None => Err(self.steps.not_verified.clone()),
         }
     }
 
-    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when
-    /// it is recorded.
+    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting, and "gemarkeerd op" for a
+    /// note, which only a record written elsewhere holds), with the confirmation when it is
+    /// recorded.
     pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
         let record = &self.record;
-        let (plain, confirmed) = if catalogue.is_setting(&objection.platform) {
-            (&record.switched_off, &record.switched_off_confirmed)
-        } else {
-            (&record.submitted, &record.confirmed)
+        let (plain, confirmed) = match catalogue.kind(&objection.platform) {
+            Some(Kind::Setting) => (&record.switched_off, &record.switched_off_confirmed),
+            Some(Kind::Note) => (&record.marked_on, &record.marked_on_confirmed),
+            Some(Kind::Form) | None => (&record.submitted, &record.confirmed),
         };
         let date = self.date(objection.submitted_on);
         match objection.confirmation_on {
@@ -290,6 +293,7 @@ impl Texts {
             .chain(&warning.before_warning.paragraphs)
             .chain(&self.done.paragraphs)
             .chain(&self.done.setting_paragraphs)
+            .chain(&self.done.note_paragraphs)
             .chain(self.platform_texts.values().map(|platform| &platform.about))
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
@@ -310,7 +314,7 @@ impl Texts {
 impl Texts {
     /// The message for family and friends, with the forms' links from the catalogue.
     pub fn share_message(&self, catalogue: &Catalogue) -> String {
-        let link = |id: &str| catalogue.platform(id).map_or("", |p| p.form_url.as_str());
+        let link = |id: &str| catalogue.platform(id).and_then(Platform::url).unwrap_or_default();
         fill(&self.share.message, &[("instagram", link("instagram")), ("facebook", link("facebook"))])
     }
 }

@@ -207,6 +207,8 @@ pub struct StepsTexts {
     pub verified: String,
     pub not_verified: String,
     pub fallback: String,
+    /// Where a note's link would be: there is none, and nobody checked how the app looks now.
+    pub no_link: String,
     pub status: StatusTexts,
 }
 
@@ -237,7 +239,8 @@ pub struct PlatformTexts {
     #[serde(default)]
     pub name: Option<String>,
     pub summary: String,
-    /// What the link leads to: "Het bezwaarformulier van Instagram".
+    /// What the link leads to: "Het bezwaarformulier van Instagram"; for a note, where the
+    /// advice is followed.
     pub link_title: String,
     /// What this entry is about, with its date and limits.
     pub about: Fact,
@@ -263,6 +266,8 @@ pub struct DoneTexts {
     pub paragraphs: Vec<Fact>,
     /// After a setting.
     pub setting_paragraphs: Vec<Fact>,
+    /// After a note: advice followed chat by chat, with nothing to send or mark.
+    pub note_paragraphs: Vec<Fact>,
     /// Offers the platform the catalogue names next (Instagram and Facebook name each other).
     pub other_platform: String,
     /// Offers the list, after a platform that names none.

@@ -1,6 +1,6 @@
 //! What the types cannot check about the embedded content: counts, source references, links.
 
-use super::{Content, ContentError, Lang, STEPS_PER_PLATFORM, texts_file};
+use super::{Content, ContentError, Kind, Lang, Platform, STEPS_PER_PLATFORM, texts_file};
 use crate::links;
 
 impl Content {
@@ -16,7 +16,7 @@ impl Content {
             return fail("catalogue.json", "more than 9 platforms: digits cannot choose them".into());
         }
         for platform in &catalogue.platforms {
-            for url in [&platform.form_url, &platform.fallback_url] {
+            for url in platform.link.iter().flat_map(|link| [&link.url, &link.fallback_url]) {
                 if let Err(refusal) = links::allowed(url) {
                     return fail("catalogue.json", format!("{}: {url}: {refusal}", platform.id));
                 }
@@ -26,12 +26,33 @@ impl Content {
             {
                 return fail("catalogue.json", format!("{}: next names unknown {next}", platform.id));
             }
-            for source in
-                platform.sources.iter().chain(&platform.verified_by).chain([&platform.fallback_source])
+            // The words for a checked link speak of a form that no source says was removed.
+            if platform.link.as_ref().is_some_and(|link| link.verified.is_some())
+                && platform.kind != Kind::Form
             {
+                return fail(
+                    "catalogue.json",
+                    format!("{}: only a form's link carries a check", platform.id),
+                );
+            }
+            for source in platform.sources.iter().chain(link_sources(platform)) {
                 if !catalogue.sources.contains(source) {
                     return fail("catalogue.json", format!("{}: unknown source {source}", platform.id));
                 }
+            }
+        }
+        // A source nothing cites is one nobody checks any more: it goes.
+        for source in &catalogue.sources {
+            let by_catalogue = catalogue
+                .platforms
+                .iter()
+                .any(|platform| platform.sources.iter().chain(link_sources(platform)).any(|id| id == source));
+            let by_texts = Lang::ALL
+                .into_iter()
+                .filter_map(|lang| self.try_texts(lang).ok())
+                .any(|texts| texts.source_ids().any(|id| id == source));
+            if !by_catalogue && !by_texts {
+                return fail("catalogue.json", format!("source {source} is cited nowhere"));
             }
         }
         for lang in Lang::ALL {
@@ -43,6 +64,12 @@ impl Content {
                 }
             }
             for platform in &catalogue.platforms {
+                // "Laatst bevestigd: AP, 26 mei 2025" shows the check's date through its source.
+                if let Some((date, by)) = platform.link.as_ref().and_then(|link| link.verified.as_ref())
+                    && !texts.sources.get(by).is_some_and(|label| label.contains(&texts.date(*date)))
+                {
+                    return fail(file, format!("{}: the label of {by} does not say {date}", platform.id));
+                }
                 let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
                     return fail(file, format!("no texts for platform {}", platform.id));
                 };
@@ -73,4 +100,12 @@ impl Content {
         }
         Ok(())
     }
+}
+
+/// The sources a platform's link names: who checked it, and who sends people to the fallback.
+fn link_sources(platform: &Platform) -> impl Iterator<Item = &String> {
+    platform
+        .link
+        .iter()
+        .flat_map(|link| link.verified.iter().map(|(_, by)| by).chain([&link.fallback_source]))
 }

@@ -4,15 +4,19 @@ use ratatui::text::Text;
 
 use super::{Body, fact_lines, styled};
 use crate::app::App;
-use crate::content::fill;
+use crate::content::{Kind, fill};
 
 pub fn body(app: &App, platform: usize) -> Body {
     let texts = app.texts();
     let theme = &app.theme;
     let name = |index: usize| app.platforms().get(index).map_or("", |p| texts.platform_name(p));
     let mut lines = Vec::new();
-    let setting = app.platforms().get(platform).is_some_and(|p| p.kind == crate::content::Kind::Setting);
-    let paragraphs = if setting { &texts.done.setting_paragraphs } else { &texts.done.paragraphs };
+    let kind = app.platforms().get(platform).map_or(Kind::Form, |p| p.kind);
+    let paragraphs = match kind {
+        Kind::Form => &texts.done.paragraphs,
+        Kind::Setting => &texts.done.setting_paragraphs,
+        Kind::Note => &texts.done.note_paragraphs,
+    };
     for paragraph in paragraphs {
         lines.extend(fact_lines(texts, theme, &paragraph.text, &paragraph.sources));
     }
@@ -20,8 +24,9 @@ pub fn body(app: &App, platform: usize) -> Body {
     if !marks.is_empty() {
         lines.extend(marks);
         lines.push(ratatui::text::Line::default());
-    } else if app.writable() {
-        // Where marking is not possible (a read-only record), the screen does not ask for it.
+    } else if app.writable() && kind.can_be_marked() {
+        // Where marking is not possible (a read-only record, a note), the screen does not ask
+        // for it.
         lines.push(styled(texts.done.mark_hint.clone(), theme.heading));
         lines.push(ratatui::text::Line::default());
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{body_block, styled, wrapped};
 use crate::app::App;
-use crate::content::{EditorTexts, fill};
+use crate::content::{EditorTexts, Kind, fill};
 use crate::editor::{EditError, Editor, Field};
 
 pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
@@ -27,9 +27,9 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let top = wrapped(Text::from(vec![note(app, editor, &name), Line::default()]));
     let mut lines = Vec::new();
     let mut focus = 0..0;
-    let setting = app.content.catalogue.is_setting(&editor.platform);
+    let kind = app.content.catalogue.kind(&editor.platform);
     for field in Field::ALL {
-        let label = label(form, field, setting);
+        let label = label(form, field, kind);
         let focused = field == editor.field;
         let marker = if focused { "› " } else { "  " };
         let mut heading = vec![Span::styled(
@@ -76,13 +76,14 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
 }
 
 /// A field's label. A setting is switched off, not sent, and seldom confirmed.
-fn label(form: &EditorTexts, field: Field, setting: bool) -> &str {
-    match (field, setting) {
+fn label(form: &EditorTexts, field: Field, kind: Option<Kind>) -> &str {
+    match (field, kind) {
         (Field::Account, _) => &form.account,
-        (Field::Submitted, false) => &form.submitted,
-        (Field::Submitted, true) => &form.submitted_setting,
-        (Field::Confirmation, false) => &form.confirmation,
-        (Field::Confirmation, true) => &form.confirmation_setting,
+        (Field::Submitted, Some(Kind::Form) | None) => &form.submitted,
+        (Field::Submitted, Some(Kind::Setting)) => &form.submitted_setting,
+        (Field::Submitted, Some(Kind::Note)) => &form.submitted_note,
+        (Field::Confirmation, Some(Kind::Form) | None) => &form.confirmation,
+        (Field::Confirmation, Some(Kind::Setting | Kind::Note)) => &form.confirmation_setting,
         (Field::Note, _) => &form.note,
     }
 }
@@ -113,10 +114,14 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
         None if editor.editing.is_none() && app.record().find(&editor.platform, None).is_some() => {
             styled(format!("{} {}", form.account_needed, form.no_password), theme.emphasis)
         }
-        None if app.content.catalogue.is_setting(&editor.platform) => {
-            styled(form.optional_setting.clone(), theme.source)
+        None => {
+            let optional = match app.content.catalogue.kind(&editor.platform) {
+                Some(Kind::Form) | None => &form.optional,
+                Some(Kind::Setting) => &form.optional_setting,
+                Some(Kind::Note) => &form.optional_note,
+            };
+            styled(optional.clone(), theme.source)
         }
-        None => styled(form.optional.clone(), theme.source),
     }
 }
 

@@ -152,13 +152,14 @@ fn advice(app: &App, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// What stands below the last entry: platforms not marked yet, and where the record is.
+/// What stands below the last entry: platforms not marked yet (a note is never marked, so never
+/// "not yet"), and where the record is.
 fn footer(app: &App) -> Vec<Line<'static>> {
     let texts = app.texts();
     let mut lines = Vec::new();
     // Which platforms are not marked is known only when the record could be read.
     let known = !app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown);
-    for platform in app.platforms().iter().filter(|_| known) {
+    for platform in app.platforms().iter().filter(|p| known && p.kind.can_be_marked()) {
         if app.record().for_platform(&platform.id).next().is_none() {
             lines.push(Line::from(format!("  {}: {}", texts.platform_name(platform), texts.record.not_yet)));
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 
 use super::{Body, fact_lines, styled};
 use crate::app::App;
-use crate::content::fill;
+use crate::content::{Platform, fill};
 
 pub fn body(app: &App, width: u16) -> Body {
     let texts = app.texts();
@@ -51,7 +51,7 @@ pub fn lines(app: &App, width: u16) -> (Vec<Line<'static>>, Range<usize>) {
             lines.push(Line::from(Span::styled(name.trim_end().to_owned(), name_style)));
             lines.push(Line::from(Span::styled(format!("{INDENT}{summary}"), summary_style)));
         }
-        lines.extend(status_lines(app, &platform.id));
+        lines.extend(status_lines(app, platform));
         if chosen {
             chosen_lines = start..lines.len();
         }
@@ -69,9 +69,11 @@ const INDENT: &str = "      ";
 /// How many marked accounts a platform lists before it points to the overview.
 const SHOWN: usize = 3;
 
-/// Under each platform: what the record says about it.
-fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
+/// Under each platform: what the record says about it. A note, which is never marked, has
+/// nothing under it unless a record written elsewhere holds it.
+fn status_lines(app: &App, platform: &Platform) -> Vec<Line<'static>> {
     let texts = app.texts();
+    let id = platform.id.as_str();
     let marked = app.record().for_platform(id).count();
     let mut lines: Vec<Line<'static>> = app
         .record()
@@ -92,7 +94,7 @@ fn status_lines(app: &App, id: &str) -> Vec<Line<'static>> {
         let more = fill(plural, &[("count", &count.to_string())]);
         lines.push(styled(format!("{INDENT}{more}"), app.theme.source));
     }
-    if lines.is_empty() {
+    if lines.is_empty() && platform.kind.can_be_marked() {
         // "Not yet" only when the record was read; otherwise nobody knows.
         let unknown = app.problem.as_ref().is_some_and(crate::record::Problem::record_unknown);
         let status = if unknown { &texts.record.unknown } else { &texts.record.not_yet };

@@ -19,8 +19,8 @@ use crate::links::{self, Qr};
 pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
     Clear.render(area, buf);
     let texts = app.texts();
-    let Some(platform) = app.current_platform() else { return };
-    let Some(qr) = links::allowed(&platform.form_url).ok().and_then(|url| Qr::of(&url)) else { return };
+    let Some(url) = app.current_platform().and_then(crate::content::Platform::url) else { return };
+    let Some(qr) = links::allowed(url).ok().and_then(|url| Qr::of(&url)) else { return };
     let (width, rows) =
         (u16::try_from(qr.width).unwrap_or(u16::MAX), u16::try_from(qr.rows()).unwrap_or(u16::MAX));
     // The code, a title line above and the link below.
@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
             }
         }
     }
-    let link = styled(platform.form_url.clone(), app.theme.link);
+    let link = styled(url.to_owned(), app.theme.link);
     wrapped(Text::from(link))
         .alignment(Alignment::Center)
         .render(Rect { y: top + rows, height: 1, ..area }, buf);

@@ -15,8 +15,7 @@ pub fn body(app: &App) -> Body {
     lines.push(Line::default());
     let links = ["instagram", "facebook"]
         .iter()
-        .filter_map(|id| app.content.catalogue.platform(id))
-        .map(|p| p.form_url.clone())
+        .filter_map(|id| app.content.catalogue.platform(id)?.url().map(str::to_owned))
         .collect();
     Body { title: texts.share.title.clone(), text: Text::from(lines), links, window: None }
 }

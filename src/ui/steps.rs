@@ -1,4 +1,5 @@
-//! Screen 4: the five steps for one platform, the current one highlighted, with the form's link.
+//! Screen 4: the five steps for one platform, the current one highlighted, with the form's link
+//! (a note has none, and says so).
 
 use ratatui::text::{Line, Text};
 
@@ -17,11 +18,17 @@ pub fn body(app: &App, index: usize, step: usize) -> Body {
     // The link comes first: every step needs it, and in a small window with a notice open it
     // must still show whole, since the notice tells people to select it.
     let link_title = platform_texts.map_or(String::new(), |p| p.link_title.clone());
-    let mut lines = vec![styled(link_title, theme.heading), styled(platform.form_url.clone(), theme.link)];
-    // A link nobody checked says so, instead of a date.
-    match texts.link_check(platform) {
-        Ok(checked) => lines.push(styled(checked, theme.source)),
-        Err(unchecked) => lines.push(styled(unchecked, theme.problem)),
+    let mut lines = vec![styled(link_title, theme.heading)];
+    match &platform.link {
+        Some(link) => {
+            lines.push(styled(link.url.clone(), theme.link));
+            // A link nobody checked says so, instead of who last confirmed it.
+            match texts.link_check(link) {
+                Ok(checked) => lines.push(styled(checked, theme.source)),
+                Err(unchecked) => lines.push(styled(unchecked, theme.problem)),
+            }
+        }
+        None => lines.push(styled(texts.steps.no_link.clone(), theme.problem)),
     }
     lines.push(Line::default());
     for (index, each) in steps.iter().enumerate() {
@@ -40,9 +47,14 @@ pub fn body(app: &App, index: usize, step: usize) -> Body {
         lines.extend(marks);
         lines.push(Line::default());
     }
-    lines.push(Line::from(texts.steps.fallback.clone()));
-    lines.push(styled(platform.fallback_url.clone(), theme.link));
-    lines.push(styled(texts.sources_line(std::slice::from_ref(&platform.fallback_source)), theme.source));
+    if let Some(link) = &platform.link {
+        lines.push(Line::from(texts.steps.fallback.clone()));
+        lines.push(styled(link.fallback_url.clone(), theme.link));
+        lines.push(styled(texts.sources_line(std::slice::from_ref(&link.fallback_source)), theme.source));
+    } else {
+        // What stood above the fallback's place ends with an empty line.
+        lines.pop();
+    }
     if step == 0
         && let Some(about) = platform_texts.map(|p| &p.about)
     {
@@ -61,7 +73,7 @@ pub fn body(app: &App, index: usize, step: usize) -> Body {
     Body {
         title,
         text: Text::from(lines),
-        links: vec![platform.form_url.clone(), platform.fallback_url.clone()],
+        links: platform.link.iter().flat_map(|link| [link.url.clone(), link.fallback_url.clone()]).collect(),
         window: None,
     }
 }
