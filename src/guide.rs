@@ -436,6 +436,7 @@ mod tests {
     fn context<'a>(content: &'a Content, lang: Lang, record: &Path) -> Context<'a> {
         Context {
             texts: content.texts(lang),
+            english: (lang != Lang::En).then(|| content.texts(Lang::En)),
             catalogue: &content.catalogue,
             store: Some(Store::new(record)),
             today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),

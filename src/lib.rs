@@ -15,6 +15,7 @@ pub mod files;
 pub mod guide;
 pub mod ics;
 pub mod keys;
+pub mod letter;
 pub mod links;
 pub mod output;
 pub mod platform;

@@ -31,6 +31,12 @@ fn main() -> ExitCode {
             .map(|store| bezwaar::text::path(store.path()))
             .unwrap_or_default(),
         platforms: content.platforms().iter().map(|p| p.id.clone()).collect(),
+        forms: content
+            .platforms()
+            .iter()
+            .filter(|p| bezwaar::letter::is_for(p))
+            .map(|p| p.id.clone())
+            .collect(),
     };
     let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, facts);
     let lang = cli.lang().unwrap_or(env_lang);
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
     if let Some(task) = task {
         let context = Context {
             texts,
+            english: (lang != Lang::En).then(|| content.texts(Lang::En)),
             catalogue: &content.catalogue,
             store,
             today,

@@ -105,12 +105,14 @@ impl Texts {
         }
     }
 
-    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting), with the confirmation when
-    /// it is recorded.
+    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting, "per brief verstuurd op" for
+    /// a letter), with the confirmation when it is recorded.
     pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
         let record = &self.record;
         let (plain, confirmed) = if catalogue.is_setting(&objection.platform) {
             (&record.switched_off, &record.switched_off_confirmed)
+        } else if objection.by_letter() {
+            (&record.submitted_letter, &record.confirmed_letter)
         } else {
             (&record.submitted, &record.confirmed)
         };
@@ -290,6 +292,7 @@ impl Texts {
             .chain(&warning.before_warning.deadline_sources)
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
+            .chain(&self.letter.note.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
             .chain(
                 self.platform_texts

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, QrTexts, RecordTexts};
+use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, LetterTexts, QrTexts, RecordTexts};
 
 /// Every text of one language.
 #[derive(Debug, Deserialize)]
@@ -33,6 +33,7 @@ pub struct Texts {
     pub guide: GuideTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
+    pub letter: LetterTexts,
 }
 
 /// A statement with the sources it rests on.
@@ -115,6 +116,9 @@ pub struct KeyTexts {
     pub share: String,
     pub copy_message: String,
     pub mark_setting: String,
+    pub letter: String,
+    pub write_letter: String,
+    pub copy_letter: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -229,6 +233,10 @@ pub struct PlatformTexts {
     /// What this entry is about, with its date and limits.
     pub about: Fact,
     pub steps: Vec<Step>,
+    /// For one of Meta's forms: what a letter of objection is about (the account, or
+    /// information from others). A setting has none: there is nothing to send.
+    #[serde(default)]
+    pub letter: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

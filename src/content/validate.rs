@@ -1,6 +1,6 @@
 //! What the types cannot check about the embedded content: counts, source references, links.
 
-use super::{Content, ContentError, Lang, STEPS_PER_PLATFORM, texts_file};
+use super::{Content, ContentError, Kind, Lang, STEPS_PER_PLATFORM, texts_file};
 use crate::links;
 
 impl Content {
@@ -14,6 +14,9 @@ impl Content {
         }
         if catalogue.platforms.len() > 9 {
             return fail("catalogue.json", "more than 9 platforms: digits cannot choose them".into());
+        }
+        if catalogue.letter_address.is_empty() {
+            return fail("catalogue.json", "no letter_address".into());
         }
         for platform in &catalogue.platforms {
             for url in [&platform.form_url, &platform.fallback_url] {
@@ -46,6 +49,14 @@ impl Content {
                 let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
                     return fail(file, format!("no texts for platform {}", platform.id));
                 };
+                // A letter is for Meta's forms, each of which says what it is about; a setting
+                // has nothing to send.
+                if platform_texts.letter.is_some() != (platform.kind == Kind::Form) {
+                    return fail(
+                        file,
+                        format!("{}: a letter text for each form, none for a setting", platform.id),
+                    );
+                }
                 if platform_texts.steps.len() != STEPS_PER_PLATFORM {
                     return fail(
                         file,
