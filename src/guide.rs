@@ -245,6 +245,10 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         for paragraph in done {
             writeln!(self.out, "{}\n{}\n", paragraph.text, texts.sources_line(&paragraph.sources))?;
         }
+        // For one of Meta's forms: the letter, for when the form does not work.
+        if crate::letter::is_for(platform) {
+            writeln!(self.out, "{}\n", fill(&texts.guide.letter, &[("id", &platform.id)]))?;
+        }
         Ok(())
     }
 

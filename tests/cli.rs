@@ -122,6 +122,9 @@ fn the_plain_guide_takes_a_screen_reader_user_from_the_warning_to_the_next_platf
         assert!(text.contains(marked) && text.contains(next), "{lang}: {text}");
         assert!(text.contains("The steps for Facebook:") || text.contains("De stappen voor Facebook:"));
         assert!(text.contains("bezwaar mark facebook"), "{lang}: Facebook not remembered, and how to later");
+        // After the steps of a Meta form, once each: the letter, for when the form does not work.
+        assert_eq!(text.matches("bezwaar letter instagram --name").count(), 1, "{lang}: {text}");
+        assert_eq!(text.matches("bezwaar letter facebook --name").count(), 1, "{lang}: {text}");
         for keys in ["Druk op o", "Press o", "muis", "mouse"] {
             assert!(!text.contains(keys), "{lang}: {keys:?} in {text}");
         }
@@ -145,6 +148,7 @@ fn guide_linkedin_starts_there_and_marks_a_setting_switched_off() {
     );
     assert!(!text.contains("Waarschuwing") && !text.contains("Wat staat er op het spel?"), "{text}");
     assert!(text.contains("LinkedIn (je account) is gemarkeerd als uitgezet op 29 november 2026"), "{text}");
+    assert!(!text.contains("bezwaar letter"), "a setting has no letter: {text}");
     assert!(status(&record).contains("LinkedIn: switched off on 29 November 2026\n"));
 }
 
