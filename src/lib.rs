@@ -16,6 +16,7 @@ pub mod guide;
 pub mod ics;
 pub mod keys;
 pub mod letter;
+pub mod letter_form;
 pub mod links;
 pub mod output;
 pub mod platform;

@@ -93,6 +93,7 @@ fn main() -> ExitCode {
     let opening = Store::open(store.as_ref(), chrono::Utc::now(), tui::WRITE_PATIENCE);
     let mut app = App::new(content, lang, today).with_record(store, opening.record, opening.problem);
     app.seen = opening.stamp;
+    app.letters_dir = bezwaar::letter::default_dir();
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
     match tui::run(&mut app) {

@@ -384,6 +384,39 @@ fn the_details_form() {
     }
 }
 
+#[test]
+fn the_letter_form_and_where_the_letter_went() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Done { platform: 0 });
+        bezwaar::tui::step(&mut app, Message::Letter);
+        snapshot("letter_form", &app);
+        for c in "Anna de Vries".chars() {
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+        bezwaar::tui::step(&mut app, Message::NextField);
+        for c in "anna@".chars() {
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+        app.letters_dir = Some("/home/anna/Documenten".into());
+        bezwaar::tui::step(&mut app, Message::SaveEdit);
+        snapshot("letter_not_an_email", &app);
+        let written = bezwaar::letter_form::Written {
+            path: "/home/anna/Documenten/bezwaar-brief-instagram-2026-11-29.txt".into(),
+            text: String::new(),
+            copied: Some(true),
+        };
+        bezwaar::tui::step(&mut app, Message::LetterSaved(Ok(written)));
+        snapshot("letter_written", &app);
+    }
+}
+
 /// How a terminal shows the cells: its own colours (for cells that name none, and for every cell
 /// when it shows no colours, as under NO_COLOR), and whether it shows the colours cells name.
 #[derive(Debug, Clone, Copy)]

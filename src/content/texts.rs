@@ -263,6 +263,8 @@ pub struct DoneTexts {
     /// Offers the list, after a platform that names none.
     pub choose_other: String,
     pub mark_hint: String,
+    /// After one of Meta's forms: the letter, for when the form did not work.
+    pub letter_hint: String,
 }
 
 #[derive(Debug, Deserialize)]
