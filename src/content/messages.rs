@@ -68,10 +68,9 @@ pub struct GuideTexts {
     pub stop: Vec<String>,
 }
 
+texts! {
 /// The letter of objection to Meta (`bezwaar letter`, and `b` in the wizard), and what bezwaar
 /// says around it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LetterTexts {
     /// The letter itself: each paragraph or line, in the order it is written.
     pub place_date: String,
@@ -128,6 +127,7 @@ pub struct LetterTexts {
     pub copied: String,
     pub copy_failed: String,
 }
+}
 
 /// The QR code of a form's link, for a phone.
 #[derive(Debug, Deserialize)]
@@ -163,9 +163,8 @@ pub struct EditorTexts {
     pub paste_too_long: String,
 }
 
+texts! {
 /// The command line's help and messages.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CliTexts {
     pub about: String,
     pub usage_template: String,
@@ -242,10 +241,10 @@ pub struct CliTexts {
     pub mistake_not_text: String,
     pub mistake_help: String,
 }
+}
 
+texts! {
 /// What bezwaar says about the record of objections, on screen and on the command line.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RecordTexts {
     pub not_yet: String,
     pub submitted: String,
@@ -338,4 +337,5 @@ pub struct RecordTexts {
     /// The status of an objection sent by letter.
     pub submitted_letter: String,
     pub confirmed_letter: String,
+}
 }

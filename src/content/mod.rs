@@ -6,6 +6,8 @@
 //! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
 //! the types cannot (counts, source references, links).
 
+#[macro_use]
+mod members;
 mod catalogue;
 mod messages;
 mod record_says;

@@ -71,9 +71,8 @@ pub struct AppTexts {
     pub more_above: String,
 }
 
+texts! {
 /// What each key does, as the footer and the help say it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct KeyTexts {
     pub space: String,
     pub next: String,
@@ -119,6 +118,7 @@ pub struct KeyTexts {
     pub letter: String,
     pub write_letter: String,
     pub copy_letter: String,
+}
 }
 
 #[derive(Debug, Deserialize)]
