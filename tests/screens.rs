@@ -417,6 +417,23 @@ fn the_letter_form_and_where_the_letter_went() {
     }
 }
 
+#[test]
+fn an_objection_sent_by_letter_is_said_so_in_the_overview_and_on_its_steps() {
+    use bezwaar::record::{BY_LETTER, Objection, Record};
+    for (lang, said) in
+        [(Lang::Nl, "per brief verstuurd op 20 mei 2025"), (Lang::En, "sent by letter on 20 May 2025")]
+    {
+        let sent =
+            Objection { by: Some(BY_LETTER.into()), ..Objection::new("instagram", None, date("2025-05-20")) };
+        for screen in [Screen::Overview, Screen::Step { platform: 0, step: 4 }] {
+            let mut app = app(lang, TODAY, screen);
+            app.set_record(Record::with([sent.clone()]));
+            bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+            assert!(on_screen(&app, said), "{lang:?} {screen:?}");
+        }
+    }
+}
+
 /// How a terminal shows the cells: its own colours (for cells that name none, and for every cell
 /// when it shows no colours, as under NO_COLOR), and whether it shows the colours cells name.
 #[derive(Debug, Clone, Copy)]
