@@ -1,4 +1,4 @@
-//! The one-shot commands: `status`, `mark`, `unmark`, `remind`, `platforms`, `share`. Each
+//! The one-shot commands: `status`, `mark`, `unmark`, `remind`, `letter`, `platforms`, `share`. Each
 //! returns what to print and the exit code, so that `main` only prints and tests can read the
 //! result.
 //!
@@ -10,12 +10,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::cli::{MarkArgs, PlatformsArgs, RemindArgs, StatusArgs, Task, UnmarkArgs};
+use crate::cli::{LetterArgs, MarkArgs, PlatformsArgs, RemindArgs, StatusArgs, Task, UnmarkArgs};
 use crate::content::{Catalogue, Platform, Texts, fill};
 use crate::dates;
 use crate::ics;
+use crate::letter::{self, Person};
 use crate::output::{self, Destination, OutputError};
-use crate::record::{self, Change, Mark, Record, Refusal, Store, WriteError};
+use crate::record::{self, BY_LETTER, Change, Mark, Record, Refusal, Store, WriteError};
 use crate::text::{self, MAX_ACCOUNT_CHARS, MAX_NOTE_CHARS};
 
 /// Exit codes, as `--help` documents them.
@@ -60,6 +61,9 @@ impl Outcome {
 /// Everything a command needs.
 pub struct Context<'a> {
     pub texts: &'a Texts,
+    /// The English texts, when the person's language is another: a letter adds an English
+    /// version after theirs.
+    pub english: Option<&'a Texts>,
     pub catalogue: &'a Catalogue,
     pub store: Option<Store>,
     pub today: NaiveDate,
@@ -83,6 +87,7 @@ pub fn run(task: Task, context: &Context) -> Outcome {
         Task::Mark(args) => mark(context, args),
         Task::Unmark(args) => unmark(context, &args),
         Task::Remind(args) => remind(context, &args),
+        Task::Letter(args) => letter(context, &args),
         Task::Platforms(args) => return platforms(context, &args),
         Task::Share => return Outcome::ok(context.texts.share_message(context.catalogue)),
         Task::Guide(_) | Task::Completions(_) | Task::Manpage => return Outcome::default(),
@@ -98,12 +103,16 @@ fn store<'a>(context: &'a Context) -> Result<&'a Store, Outcome> {
 /// The mark the command line asks for, checked: a known platform, text within its limits, dates
 /// under the one rule.
 fn mark_change(context: &Context, args: MarkArgs) -> Result<Mark, String> {
-    let MarkArgs { platform, account, date, confirmed, note } = args;
+    let MarkArgs { platform, account, date, confirmed, note, by_letter } = args;
     let texts = context.texts;
     let platform = known_platform(context, &platform)?;
     // A note is advice followed chat by chat: it is never done once, so never marked.
     if !platform.kind.can_be_marked() {
         return Err(fill(&texts.record.nothing_to_mark, &[("platform", texts.platform_name(platform))]));
+    }
+    // A letter is for Meta's forms; a setting was switched off, not sent.
+    if by_letter && !letter::is_for(platform) {
+        return Err(texts.letter_only_for_forms(context.catalogue, platform));
     }
     let platform = platform.id.clone();
     let limited = |value: Option<String>, max: usize, field: &str| -> Result<Option<String>, String> {
@@ -140,6 +149,7 @@ fn mark_change(context: &Context, args: MarkArgs) -> Result<Mark, String> {
         submitted_on,
         confirmation_on,
         note,
+        by: by_letter.then(|| BY_LETTER.to_owned()),
         ..Mark::new(&platform, account.as_deref(), context.today)
     })
 }
@@ -185,6 +195,8 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
             // A note was refused above.
             let marked = if context.catalogue.is_setting(&objection.platform) {
                 &texts.record.marked_setting
+            } else if objection.by_letter() {
+                &texts.record.marked_letter
             } else {
                 &texts.record.marked
             };
@@ -321,6 +333,48 @@ fn remind(context: &Context, args: &RemindArgs) -> Result<Outcome, Outcome> {
     })
 }
 
+/// `bezwaar letter`: a letter of objection to Meta, for one of its forms, to standard output or
+/// a file. The letter alone goes to standard output; what to know about it goes to standard
+/// error. Reads the record only to keep the file from being written over it.
+fn letter(context: &Context, args: &LetterArgs) -> Result<Outcome, Outcome> {
+    let texts = context.texts;
+    let said = &texts.letter;
+    let bad = |message: String| Outcome::fail(BAD_INPUT, message);
+    let platform = known_platform(context, &args.platform).map_err(bad)?;
+    if !letter::is_for(platform) {
+        return Err(bad(texts.letter_only_for_forms(context.catalogue, platform)));
+    }
+    let person = Person::checked(
+        &args.name,
+        &args.email,
+        args.account.as_deref(),
+        args.reason.as_deref(),
+        args.place.as_deref(),
+    )
+    .map_err(|problem| bad(texts.letter_problem(&problem)))?;
+    let text = letter::compose(&person, platform, context.today, context.catalogue, texts, context.english);
+    let note = texts.letter_note(platform, person.reason.is_some());
+    let path = match args.out.as_deref().map(Destination::of) {
+        None | Some(Destination::Stdout) => return Ok(Outcome { code: OK, stdout: text, stderr: note }),
+        Some(Destination::File(path)) => path,
+    };
+    let shown = text::path(&path);
+    let written =
+        output::write(&path, text.as_bytes(), letter::same_letter(&text), args.force, context.store.as_ref());
+    match written {
+        Ok(()) => {
+            Ok(Outcome { code: OK, stdout: fill(&said.written, &[("path", &shown)]) + "\n", stderr: note })
+        }
+        Err(OutputError::IsRecord) => Err(bad(fill(&said.is_record, &[("path", &shown)]))),
+        Err(OutputError::NotAFile) => Err(bad(fill(&said.not_a_file, &[("path", &shown)]))),
+        Err(OutputError::NotOurs) => Err(bad(fill(&said.exists, &[("path", &shown)]))),
+        Err(OutputError::Io(error)) => Err(Outcome::fail(
+            SAVE_FAILED,
+            fill(&said.write_failed, &[("path", &shown), ("error", &texts.os_error(&error))]),
+        )),
+    }
+}
+
 /// `bezwaar platforms`: every entry of the catalogue with its link, what the sources say of it
 /// and the entry's sources, then its fallback with the fallback's source; a note says it has no
 /// link.
@@ -377,6 +431,7 @@ mod tests {
         fn run(&self, lang: Lang, task: Task) -> Outcome {
             let context = Context {
                 texts: self.content.texts(lang),
+                english: (lang != Lang::En).then(|| self.content.texts(Lang::En)),
                 catalogue: &self.content.catalogue,
                 store: Some(Store::new(self.path())),
                 today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
@@ -398,6 +453,7 @@ mod tests {
             date: date.map(Into::into),
             confirmed: None,
             note: None,
+            by_letter: false,
         })
     }
 
@@ -408,6 +464,7 @@ mod tests {
             date: None,
             confirmed: confirmed.map(Into::into),
             note: note.map(Into::into),
+            by_letter: false,
         })
     }
 
@@ -692,6 +749,7 @@ mod tests {
                     date: Some("2025-05-20".into()),
                     confirmed: Some("2025-05-19".into()),
                     note: None,
+                    by_letter: false,
                 }),
                 "cannot come before the day you sent the form",
             ),
@@ -811,6 +869,7 @@ mod tests {
             date: None,
             confirmed: None,
             note: Some(format!("note{hostile}")),
+            by_letter: false,
         });
         let outcome = fixture.run(Lang::En, command);
         let file = fs::read_to_string(fixture.path()).unwrap();
@@ -831,6 +890,7 @@ mod tests {
         let path = dir.path().join("re\x1b[2Jcord\u{202e}.json");
         let context = Context {
             texts: content.texts(Lang::En),
+            english: None,
             catalogue: &content.catalogue,
             store: Some(Store::new(&path)),
             today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
@@ -843,5 +903,213 @@ mod tests {
         for text in [&marked.stdout, &status.stdout] {
             assert!(text.contains("re[2Jcord.json") && !text.contains(['\x1b', '\u{202e}']), "{text:?}");
         }
+    }
+
+    fn letter_to(platform: &str, out: Option<&Path>, force: bool) -> Task {
+        Task::Letter(LetterArgs {
+            platform: platform.into(),
+            name: "Anna de Vries".into(),
+            email: "anna@example.org".into(),
+            out: out.map(Path::to_path_buf),
+            force,
+            ..LetterArgs::default()
+        })
+    }
+
+    #[test]
+    fn a_letter_holds_what_the_person_typed_and_nothing_from_the_record() {
+        let fixture = Fixture::new();
+        fixture.run(Lang::En, mark_with("instagram", Some("werk"), None, Some("a secret note")));
+        let before = fs::read(fixture.path()).unwrap();
+        let plain = fixture.run(Lang::Nl, letter_to("Instagram", None, false));
+        assert_eq!(plain.code, OK, "{plain:?}");
+        assert!(
+            plain.stdout.starts_with("Anna de Vries\nanna@example.org\n\nMeta Platforms Ireland Limited\n")
+        );
+        for absent in ["werk", "secret", "Profielnaam", "Profile name", "Let op", "--by-letter"] {
+            assert!(!plain.stdout.contains(absent), "{absent:?} in {}", plain.stdout);
+        }
+        assert!(
+            plain.stderr.contains("geen enkele bron zegt") && plain.stderr.contains("--reason"),
+            "{plain:?}"
+        );
+        assert!(plain.stderr.contains("bezwaar mark instagram --by-letter"), "{plain:?}");
+        assert_eq!(fs::read(fixture.path()).unwrap(), before, "the record is only read");
+
+        let given = fixture.run(
+            Lang::En,
+            Task::Letter(LetterArgs {
+                account: Some("anna.devries".into()),
+                place: Some("Utrecht".into()),
+                reason: Some("I teach; my pupils are in my photos.".into()),
+                ..LetterArgs { platform: "facebook".into(), ..letter_args() }
+            }),
+        );
+        assert_eq!(given.code, OK, "{given:?}");
+        assert!(given.stdout.contains("\nProfile name: anna.devries\n"), "{}", given.stdout);
+        assert!(given.stdout.contains("\nUtrecht, 29 November 2026\n"), "{}", given.stdout);
+        assert!(given.stdout.contains("\nI teach; my pupils are in my photos.\n"), "{}", given.stdout);
+        assert!(
+            !given.stdout.contains("I do not want information about me"),
+            "their words replace the example"
+        );
+        assert!(!given.stderr.contains("--reason"), "no hint where their own words stand: {given:?}");
+        assert_eq!(given.stdout.matches("Meta Platforms Ireland Limited").count(), 1, "in English, once");
+    }
+
+    fn letter_args() -> LetterArgs {
+        LetterArgs { name: "Anna de Vries".into(), email: "anna@example.org".into(), ..LetterArgs::default() }
+    }
+
+    #[test]
+    fn a_setting_has_no_letter_and_says_what_to_do_instead() {
+        let fixture = Fixture::new();
+        for id in ["linkedin", "x", "gemini"] {
+            let refused = fixture.run(Lang::En, letter_to(id, None, false));
+            assert_eq!((refused.code, refused.stdout.as_str()), (BAD_INPUT, ""), "{refused:?}");
+            assert!(
+                refused.stderr.contains("not one of Meta's forms")
+                    && refused.stderr.contains(&format!("bezwaar guide {id}"))
+                    && refused.stderr.contains("instagram, facebook, meta-third-party"),
+                "{refused:?}"
+            );
+            let mark = Task::Mark(MarkArgs { platform: id.into(), by_letter: true, ..MarkArgs::default() });
+            let refused = fixture.run(Lang::Nl, mark);
+            assert_eq!(refused.code, BAD_INPUT, "{refused:?}");
+            assert!(refused.stderr.contains("geen formulier van Meta"), "{refused:?}");
+        }
+        let unknown = fixture.run(Lang::En, letter_to("tiktok", None, false));
+        assert!(unknown.code == BAD_INPUT && unknown.stderr.contains("Unknown platform"), "{unknown:?}");
+        let wrong = fixture.run(
+            Lang::En,
+            Task::Letter(LetterArgs {
+                email: "Anna de Vries".into(),
+                platform: "instagram".into(),
+                ..letter_args()
+            }),
+        );
+        assert!(wrong.code == BAD_INPUT && wrong.stderr.contains("is not an e-mail address"), "{wrong:?}");
+        let long = fixture.run(
+            Lang::En,
+            Task::Letter(LetterArgs {
+                place: Some("p".repeat(101)),
+                platform: "instagram".into(),
+                ..letter_args()
+            }),
+        );
+        assert!(long.stderr.contains("The place has 101 characters; at most 100 fit."), "{long:?}");
+        assert!(!fixture.path().exists(), "nothing was written");
+    }
+
+    #[test]
+    fn a_letter_file_is_never_written_over_the_record_a_stranger_or_a_letter_changed_by_hand() {
+        let fixture = Fixture::new();
+        fixture.run(Lang::En, mark("instagram", None, None));
+        let record = fs::read(fixture.path()).unwrap();
+        let write =
+            |path: &Path, force: bool| fixture.run(Lang::En, letter_to("instagram", Some(path), force));
+        for name in ["record.json", "record.json.lock", "RECORD.JSON"] {
+            let refused = write(&fixture.dir.path().join(name), true);
+            assert_eq!(refused.code, BAD_INPUT, "{refused:?}");
+            assert!(refused.stderr.contains("is your record of objections"), "{refused:?}");
+        }
+        assert_eq!(fs::read(fixture.path()).unwrap(), record);
+
+        let file = fixture.dir.path().join("letter.txt");
+        let written = write(&file, false);
+        assert_eq!(written.code, OK, "{written:?}");
+        assert!(written.stdout.starts_with("Your letter is in ") && written.stderr.contains("no source"));
+        let letter = fs::read_to_string(&file).unwrap();
+        assert!(letter.starts_with("Anna de Vries\n") && letter.ends_with("\nAnna de Vries\n"), "{letter}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        assert_eq!(write(&file, false).code, OK, "the same letter again: nothing is lost");
+
+        // Changed by hand: kept, unless --force.
+        fs::write(&file, letter.replace("Dear Sir or Madam", "Dear Meta")).unwrap();
+        let refused = write(&file, false);
+        assert_eq!(refused.code, BAD_INPUT);
+        assert!(
+            refused.stderr.contains("exists already") && refused.stderr.contains("--force"),
+            "{refused:?}"
+        );
+        assert!(fs::read_to_string(&file).unwrap().contains("Dear Meta"));
+        let stranger = fixture.dir.path().join("notes.txt");
+        fs::write(&stranger, "my own notes").unwrap();
+        assert_eq!(write(&stranger, false).code, BAD_INPUT);
+        assert_eq!(fs::read_to_string(&stranger).unwrap(), "my own notes");
+        assert_eq!(write(&stranger, true).code, OK, "--force replaces it");
+        assert_eq!(fs::read_to_string(&stranger).unwrap(), letter);
+
+        let directory = write(fixture.dir.path(), true);
+        assert!(
+            directory.code == BAD_INPUT && directory.stderr.contains("not an ordinary file"),
+            "{directory:?}"
+        );
+        let to_stdout = write(Path::new("-"), false);
+        assert_eq!(to_stdout.stdout, letter, "- is standard output");
+        assert!(!fixture.dir.path().join("-").exists());
+    }
+
+    #[test]
+    fn marking_as_sent_by_letter_keeps_what_is_there_and_status_says_so() {
+        let fixture = Fixture::new();
+        let by_letter = |account: Option<&str>| {
+            Task::Mark(MarkArgs {
+                platform: "facebook".into(),
+                account: account.map(Into::into),
+                by_letter: true,
+                ..MarkArgs::default()
+            })
+        };
+        let added = fixture.run(Lang::En, by_letter(None));
+        assert!(
+            added
+                .stdout
+                .starts_with("Facebook (your account) is marked as sent by letter on 29 November 2026.")
+        );
+        fixture.run(
+            Lang::En,
+            Task::Mark(MarkArgs {
+                platform: "facebook".into(),
+                account: Some("werk".into()),
+                date: Some("2025-05-20".into()),
+                confirmed: Some("2025-05-21".into()),
+                note: Some("via de club".into()),
+                by_letter: false,
+            }),
+        );
+        let changed = fixture.run(Lang::En, by_letter(Some("werk")));
+        assert_eq!(changed.code, OK, "{changed:?}");
+        assert!(
+            changed.stdout.starts_with(
+                "Facebook (werk) was already marked on 20 May 2025. Changed: that you sent it by letter. \
+                 Kept: the confirmation of 21 May 2025 and your note."
+            ),
+            "{changed:?}"
+        );
+        let entry = fixture.record().find("facebook", Some("werk")).unwrap().clone();
+        assert!(entry.by_letter() && entry.note.as_deref() == Some("via de club"));
+        assert_eq!(entry.confirmation_on, NaiveDate::from_ymd_opt(2025, 5, 21));
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
+        assert!(status.stdout.contains("Facebook: sent by letter on 29 November 2026\n"), "{status:?}");
+        assert!(
+            status.stdout.contains(
+                "Facebook (werk): sent by letter on 20 May 2025, confirmation received on 21 May 2025\n"
+            ),
+            "{status:?}"
+        );
+        let dutch = fixture.run(Lang::Nl, Task::Status(StatusArgs { json: false }));
+        assert!(dutch.stdout.contains("Facebook: per brief verstuurd op 29 november 2026\n"), "{dutch:?}");
+        let again = fixture.run(Lang::En, by_letter(Some("werk")));
+        assert!(
+            again
+                .stdout
+                .contains("Kept: the confirmation of 21 May 2025, your note and that you sent it by letter."),
+            "{again:?}"
+        );
     }
 }

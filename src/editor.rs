@@ -56,6 +56,47 @@ pub enum EditError {
     ChangedElsewhere,
 }
 
+/// What a key typed into a text field did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typed {
+    /// Not a key for a text field, or a character that is never taken.
+    Nothing,
+    Taken,
+    /// The field is full.
+    Refused(EditError),
+}
+
+/// A key typed into a field that takes at most `limit` characters. Characters that would act
+/// on the terminal or reorder the text are not taken; a full field takes nothing more.
+pub fn type_key(input: &mut Input, key: KeyEvent, limit: usize) -> Typed {
+    let Some(request) = to_input_request(&Event::Key(key)) else { return Typed::Nothing };
+    if let InputRequest::InsertChar(c) = request {
+        if text::is_removed(c) {
+            return Typed::Nothing;
+        }
+        if input.value().chars().count() >= limit {
+            return Typed::Refused(EditError::Full(limit));
+        }
+    }
+    input.handle(request);
+    Typed::Taken
+}
+
+/// Pasted text, typed into a field as one line: line breaks become spaces, and what
+/// [`type_key`] would not take is left out. Text that does not fit is not pasted at all.
+pub fn paste_into(input: &mut Input, pasted: &str, limit: usize) -> Result<(), EditError> {
+    let line = text::one_line(pasted);
+    let count = line.chars().count();
+    let room = limit.saturating_sub(input.value().chars().count());
+    if count > room {
+        return Err(EditError::PasteTooLong { count, room });
+    }
+    for c in line.chars() {
+        input.handle(InputRequest::InsertChar(c));
+    }
+    Ok(())
+}
+
 /// The open form.
 #[derive(Debug, Clone)]
 pub struct Editor {
@@ -109,36 +150,19 @@ impl Editor {
     /// A key typed into the current field. Characters that would act on the terminal or
     /// reorder the text are not taken; a full field takes nothing more and says so.
     pub fn key(&mut self, key: KeyEvent) {
-        let Some(request) = to_input_request(&Event::Key(key)) else { return };
         let field = self.field;
-        if let InputRequest::InsertChar(c) = request {
-            if text::is_removed(c) {
-                return;
-            }
-            if self.count(field) >= field.limit() {
-                self.error = Some(EditError::Full(field.limit()));
-                return;
-            }
+        match type_key(&mut self.inputs[field as usize], key, field.limit()) {
+            Typed::Nothing => {}
+            Typed::Taken => self.error = None,
+            Typed::Refused(error) => self.error = Some(error),
         }
-        self.inputs[field as usize].handle(request);
-        self.error = None;
     }
 
     /// Pasted text, typed into the current field as one line: line breaks become spaces, and
     /// what `key` would not take is left out. Text that does not fit is not pasted at all.
     pub fn paste(&mut self, pasted: &str) {
-        let line = text::one_line(pasted);
-        let count = line.chars().count();
-        let room = self.field.limit().saturating_sub(self.count(self.field));
-        if count > room {
-            self.error = Some(EditError::PasteTooLong { count, room });
-            return;
-        }
-        let input = &mut self.inputs[self.field as usize];
-        for c in line.chars() {
-            input.handle(InputRequest::InsertChar(c));
-        }
-        self.error = None;
+        let field = self.field;
+        self.error = paste_into(&mut self.inputs[field as usize], pasted, field.limit()).err();
     }
 
     pub fn next_field(&mut self) {

@@ -258,6 +258,10 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         for paragraph in done {
             writeln!(self.out, "{}\n{}\n", paragraph.text, texts.sources_line(&paragraph.sources))?;
         }
+        // For one of Meta's forms: the letter, for when the form does not work.
+        if crate::letter::is_for(platform) {
+            writeln!(self.out, "{}\n", fill(&texts.guide.letter, &[("id", &platform.id)]))?;
+        }
         Ok(())
     }
 
@@ -455,6 +459,7 @@ mod tests {
     fn context<'a>(content: &'a Content, lang: Lang, record: &Path) -> Context<'a> {
         Context {
             texts: content.texts(lang),
+            english: (lang != Lang::En).then(|| content.texts(Lang::En)),
             catalogue: &content.catalogue,
             store: Some(Store::new(record)),
             today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),

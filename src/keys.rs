@@ -57,6 +57,13 @@ pub enum Action {
     CloseQr,
     Share,
     CopyMessage,
+    /// Open the form for a letter to Meta.
+    Letter,
+    /// Write the letter the form describes.
+    WriteLetter,
+    CopyLetter,
+    /// Close the letter once it is written.
+    CloseLetter,
 }
 
 impl Action {
@@ -102,6 +109,10 @@ impl Action {
             Action::CloseQr => &keys.close,
             Action::Share => &keys.share,
             Action::CopyMessage => &keys.copy_message,
+            Action::Letter => &keys.letter,
+            Action::WriteLetter => &keys.write_letter,
+            Action::CopyLetter => &keys.copy_letter,
+            Action::CloseLetter => &keys.close,
         }
     }
 
@@ -157,6 +168,10 @@ impl Action {
             Action::Qr | Action::CloseQr => Message::ToggleQr,
             Action::Share => Message::ShowShare,
             Action::CopyMessage => Message::CopyMessage,
+            Action::Letter => Message::Letter,
+            Action::WriteLetter => Message::SaveEdit,
+            Action::CopyLetter => Message::CopyLetter,
+            Action::CloseLetter => Message::Cancel,
         })
     }
 
@@ -260,6 +275,18 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
             table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, 1));
             table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, 0));
         }
+        Some(Overlay::Letter(form)) if form.written.is_none() => {
+            // The form takes every other key as typing.
+            table.push(Binding::new(&[key(KeyCode::Enter)], Action::WriteLetter, 1));
+            table.push(Binding::new(&[key(KeyCode::Esc)], Action::Cancel, 1));
+            table.push(Binding::new(&[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, 1));
+            table.push(Binding::new(&[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, 0));
+        }
+        Some(Overlay::Letter(_)) => {
+            table.push(Binding::new(&[key(KeyCode::Char('c'))], Action::CopyLetter, 1));
+            table.push(Binding::new(&[key(KeyCode::Esc), key(KeyCode::Enter)], Action::CloseLetter, 2));
+            table.push(Binding::new(&[key(KeyCode::Char('q'))], Action::Quit, 1));
+        }
         Some(Overlay::Question(_)) => {
             // A yes/no question takes every key until it is answered.
             // "j" for ja, "y" for yes: both work, the footer shows the person's own.
@@ -350,6 +377,10 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
             }
         }
     }
+    // A letter, for when one of Meta's forms does not work.
+    if app.letter_platform().is_some() {
+        table.push(Binding::new(&[key(KeyCode::Char('b'))], Action::Letter, 1));
+    }
     if let Some(platform) = app.markable_platform().filter(|_| app.writable()) {
         let kind = app.platforms().get(platform).map_or(Kind::Form, |p| p.kind);
         // A note is not markable, so never reaches here; its words would be the form's.
@@ -394,7 +425,7 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
         .iter()
         .find(|binding| binding.accepts(key))
         .map(|binding| binding.action.message(key.code));
-    if app.editor().is_some() && !app.view.too_small() {
+    if app.typing() && !app.view.too_small() {
         // In the form, every key that is not one of its own is typed (not while the window is
         // too small to show it).
         return bound.unwrap_or(Some(Message::EditKey(event)));
@@ -604,6 +635,43 @@ mod tests {
         let overview = app_on(Screen::Overview);
         assert_eq!(message(&overview, KeyCode::Char('p')), None);
         assert_eq!(message(&overview, KeyCode::Left), Some(Message::Back));
+    }
+
+    #[test]
+    fn b_writes_a_letter_only_on_the_steps_and_end_of_metas_forms() {
+        let platforms = app_on(Screen::Platforms).platforms().len();
+        for platform in 0..platforms {
+            let form = app_on(Screen::Platforms).platforms()[platform].kind == crate::content::Kind::Form;
+            for screen in [
+                Screen::Step { platform, step: 0 },
+                Screen::Step { platform, step: 4 },
+                Screen::Done { platform },
+            ] {
+                let app = app_on(screen);
+                let letter = message(&app, KeyCode::Char('b')) == Some(Message::Letter);
+                assert_eq!(letter, form, "{screen:?}");
+                let footer = bindings(&app).iter().any(|b| b.action == Action::Letter && b.in_footer > 0);
+                assert_eq!(footer, form, "{screen:?}: the footer says it where it works");
+                assert_eq!(message(&app, KeyCode::Char('l')), Some(Message::Next), "l stays the next key");
+            }
+        }
+        for screen in [Screen::Warning, Screen::Risks, Screen::Platforms, Screen::Overview, Screen::Share] {
+            assert_eq!(message(&app_on(screen), KeyCode::Char('b')), None, "{screen:?}");
+        }
+        // In the form every key is typed, b and q too; once written, c copies and Esc closes.
+        let mut app = app_on(Screen::Done { platform: 0 });
+        crate::tui::step(&mut app, Message::Letter);
+        for code in [KeyCode::Char('b'), KeyCode::Char('q'), KeyCode::Char('c')] {
+            assert!(matches!(message(&app, code), Some(Message::EditKey(_))), "{code:?}");
+        }
+        assert_eq!(message(&app, KeyCode::Enter), Some(Message::SaveEdit));
+        assert_eq!(message(&app, KeyCode::Esc), Some(Message::Cancel));
+        let written =
+            crate::letter_form::Written { path: "/tmp/brief.txt".into(), text: "x".into(), copied: None };
+        crate::tui::step(&mut app, Message::LetterSaved(Ok(written)));
+        assert_eq!(message(&app, KeyCode::Char('c')), Some(Message::CopyLetter));
+        assert_eq!(message(&app, KeyCode::Enter), Some(Message::Cancel));
+        assert_eq!(message(&app, KeyCode::Char('b')), None);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub mod files;
 pub mod guide;
 pub mod ics;
 pub mod keys;
+pub mod letter;
+pub mod letter_form;
 pub mod links;
 pub mod output;
 pub mod platform;

@@ -37,6 +37,12 @@ fn main() -> ExitCode {
             .filter(|p| p.kind.can_be_marked())
             .map(|p| p.id.clone())
             .collect(),
+        forms: content
+            .platforms()
+            .iter()
+            .filter(|p| bezwaar::letter::is_for(p))
+            .map(|p| p.id.clone())
+            .collect(),
     };
     let cli = Cli::parse_with(&content.texts(help_lang).cli, &args, facts);
     let lang = cli.lang().unwrap_or(env_lang);
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
     if let Some(task) = task {
         let context = Context {
             texts,
+            english: (lang != Lang::En).then(|| content.texts(Lang::En)),
             catalogue: &content.catalogue,
             store,
             today,
@@ -92,6 +99,7 @@ fn main() -> ExitCode {
     let opening = Store::open(store.as_ref(), chrono::Utc::now(), tui::WRITE_PATIENCE);
     let mut app = App::new(content, lang, today).with_record(store, opening.record, opening.problem);
     app.seen = opening.stamp;
+    app.letters_dir = bezwaar::letter::default_dir();
     app.theme = Theme::from_no_color(env::var("NO_COLOR").ok().as_deref());
     app.hyperlinks = env::var("TERM").is_ok_and(|term| term != "dumb");
     match tui::run(&mut app) {

@@ -14,6 +14,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{App, Effect, Message};
+use crate::letter_form::Written;
 use crate::record::{Change, Store, WriteError};
 use crate::text::OsError;
 use crate::{keys, links, ui};
@@ -67,7 +68,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         }
         let message = match event {
             Event::Resize(width, height) => Some(Message::Resized(width, height)),
-            Event::Paste(text) if app.editor().is_some() => Some(Message::Paste(text)),
+            Event::Paste(text) if app.typing() => Some(Message::Paste(text)),
             event => event.as_key_press_event().and_then(|key| keys::message_for(key, app)),
         };
         let Some(message) = message else { continue };
@@ -148,6 +149,11 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
             let _guard = lock();
             let result = links::copy_text(terminal.backend_mut(), &text);
             Ok(Some(Message::Copied(result.map_err(|error| error.to_string()))))
+        }
+        Effect::SaveLetter { dir, name, text } => {
+            let result = crate::letter::save(&dir, &name, &text, store);
+            let written = result.map(|path| Written { path, text, copied: None });
+            Ok(Some(Message::LetterSaved(written.map_err(|error| OsError::of(&error)))))
         }
         Effect::Copy(url) => {
             let _guard = lock();

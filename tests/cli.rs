@@ -147,6 +147,9 @@ fn the_plain_guide_takes_a_screen_reader_user_from_the_warning_to_the_next_platf
         assert!(text.contains(marked) && text.contains(next), "{lang}: {text}");
         assert!(text.contains("The steps for Facebook:") || text.contains("De stappen voor Facebook:"));
         assert!(text.contains("bezwaar mark facebook"), "{lang}: Facebook not remembered, and how to later");
+        // After the steps of a Meta form, once each: the letter, for when the form does not work.
+        assert_eq!(text.matches("bezwaar letter instagram --name").count(), 1, "{lang}: {text}");
+        assert_eq!(text.matches("bezwaar letter facebook --name").count(), 1, "{lang}: {text}");
         for keys in ["Druk op o", "Press o", "muis", "mouse"] {
             assert!(!text.contains(keys), "{lang}: {keys:?} in {text}");
         }
@@ -170,6 +173,7 @@ fn guide_linkedin_starts_there_and_marks_a_setting_switched_off() {
     );
     assert!(!text.contains("Waarschuwing") && !text.contains("Wat staat er op het spel?"), "{text}");
     assert!(text.contains("LinkedIn (je account) is gemarkeerd als uitgezet op 29 november 2026"), "{text}");
+    assert!(!text.contains("bezwaar letter"), "a setting has no letter: {text}");
     assert!(status(&record).contains("LinkedIn: switched off on 29 November 2026\n"));
 }
 
@@ -218,4 +222,125 @@ fn the_plain_guide_offers_to_try_again_while_another_bezwaar_holds_the_record() 
         "{text}"
     );
     assert_eq!(text.matches("did not finish within 5 seconds").count(), 1, "{text}");
+}
+
+/// Every text the content files hold, one a line: what a letter may say besides what the person
+/// typed.
+fn content_texts() -> String {
+    fn collect(value: &serde_json::Value, out: &mut String) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.push_str(text);
+                out.push('\n');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|item| collect(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    for file in ["nl.json", "en.json", "catalogue.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content").join(file);
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        collect(&json, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_letter_for_anna_is_in_dutch_with_english_after_it_and_holds_nothing_else_of_hers() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.json");
+    // The record holds an account label and a note: neither belongs in a letter nobody asked
+    // them for.
+    std::fs::write(
+        &record,
+        r#"{"version": 2, "objections": [{"platform": "instagram", "account": "anna-werk",
+        "submitted_on": "2026-11-20", "confirmation_on": null, "note": "geheime notitie"}]}"#,
+    )
+    .unwrap();
+    let mut command = common::command(common::binary(), "nl_NL.UTF-8");
+    command.env("BEZWAAR_DATA_FILE", &record).env("BEZWAAR_TODAY", "2026-12-02").args([
+        "letter",
+        "instagram",
+        "--name",
+        "Anna de Vries",
+        "--email",
+        "anna@example.org",
+    ]);
+    let run = common::finish(command).expect(0, "letter instagram");
+    let letter = &run.stdout;
+    let address = "Meta Platforms Ireland Limited\nATTN: Privacy Operations\nMerrion Road\nDublin 4\nD04 X2K5\nIreland\n";
+    assert_eq!(letter.matches(address).count(), 2, "the address, in Dutch and in English: {letter}");
+    let (dutch, english) = letter.split_once("English version of the letter above").expect("English after");
+    // Read as a person reads it: where a line breaks does not matter.
+    let flowing = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (dutch, english) = (flowing(dutch), flowing(english));
+    for said in [
+        "Naam: Anna de Vries",
+        "E-mailadres: anna@example.org",
+        "2 december 2026",
+        "artikel 21, lid 1, AVG",
+        "artikel 6, lid 1, onder f, AVG",
+        "binnen één maand na ontvangst van deze brief",
+        "artikel 12, lid 3, AVG",
+        "Hieronder staat dezelfde brief in het Engels.",
+    ] {
+        assert!(dutch.contains(said), "{said:?} in {dutch}");
+    }
+    for said in [
+        "Name: Anna de Vries",
+        "E-mail address: anna@example.org",
+        "2 December 2026",
+        "Article 21(1) GDPR",
+        "Article 6(1)(f) GDPR",
+        "within one month of receiving this letter",
+        "Article 12(3) GDPR",
+    ] {
+        assert!(english.contains(said), "{said:?} in {english}");
+    }
+    // Nothing else of hers: no profile name, no place, nothing from the record; every line is
+    // the content's own words once her name, address and today's date are taken out.
+    for absent in ["Profielnaam", "Profile name", "anna-werk", "geheime", "wachtwoord", "password"] {
+        assert!(!letter.contains(absent), "{absent:?} in {letter}");
+    }
+    let texts = content_texts();
+    for line in letter.lines() {
+        let mut rest = line.to_owned();
+        for typed in ["Anna de Vries", "anna@example.org", "2 december 2026", "2 December 2026"] {
+            rest = rest.replace(typed, "");
+        }
+        let rest = rest.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        assert!(rest.is_empty() || texts.contains(rest), "{line:?} is not the content's: {letter}");
+    }
+    assert!(
+        run.stderr.contains("geen enkele bron zegt dat Meta een brief behandelt zoals het formulier")
+            && run.stderr.contains("bezwaar mark instagram --by-letter"),
+        "the note goes to standard error: {run:#?}"
+    );
+    assert!(!letter.contains("Let op"), "standard output is the letter alone");
+
+    // In English: the letter once.
+    let mut command = common::command(common::binary(), "en_GB.UTF-8");
+    command.env("BEZWAAR_DATA_FILE", &record).env("BEZWAAR_TODAY", "2026-12-02").args([
+        "letter",
+        "facebook",
+        "--name",
+        "Anna de Vries",
+        "--email",
+        "anna@example.org",
+        "--out",
+        "-",
+    ]);
+    let run = common::finish(command).expect(0, "letter facebook in English");
+    assert_eq!(run.stdout.matches(address).count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("2 December 2026") && !run.stdout.contains("Engels"), "{}", run.stdout);
+
+    // A setting has no letter.
+    let mut command = common::command(common::binary(), "en_GB.UTF-8");
+    command
+        .env("BEZWAAR_DATA_FILE", &record)
+        .args(["letter", "linkedin", "--name", "A", "--email", "a@b.nl"]);
+    let run = common::finish(command).expect(2, "letter linkedin");
+    assert!(run.stdout.is_empty() && run.stderr.contains("not one of Meta's forms"), "{run:#?}");
 }

@@ -539,3 +539,41 @@ fn the_qr_code_scans_from_a_colour_terminal_dark_or_light() {
     });
     quit(&mut tui);
 }
+
+#[test]
+fn b_writes_the_letter_to_a_new_file_in_home_and_c_copies_it() {
+    let say = Say::nl();
+    let mut tui = Tui::spawn(Options::dutch());
+    to_platform_list(&mut tui, &say);
+    to_last_step(&mut tui, &say, 1, "instagram");
+    tui.send("b");
+    let letter = &say.texts().letter;
+    tui.wait_for(&letter.form_email, TIMEOUT);
+    // Typed as a person types, with the letters of the wizard's keys among them.
+    tui.send("Anna de Vries\tanna@example.org");
+    tui.wait_for("anna@example.org", TIMEOUT);
+    tui.send(ENTER);
+    let file = tui.home.path().join("bezwaar-brief-instagram-2026-11-29.txt");
+    let screen = tui.wait_for(&letter.written_here, TIMEOUT);
+    assert!(screen.contains(&file.display().to_string()), "{screen}");
+    let text = std::fs::read_to_string(&file).expect("the letter is in HOME");
+    assert!(
+        text.starts_with("Anna de Vries\nanna@example.org\n\nMeta Platforms Ireland Limited\n"),
+        "{text}"
+    );
+    assert!(text.contains("English version of the letter above"), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(!tui.home.path().join(".local/share/bezwaar/record.json").exists(), "nothing was marked");
+
+    tui.send("c");
+    tui.wait_for(&say.first(&letter.copied), TIMEOUT);
+    let clipboard = tui.clipboard();
+    assert_eq!(clipboard.len(), 1, "one clipboard write: {clipboard:?}");
+    assert_eq!(clipboard[0].1, base64(text.as_bytes()).into_bytes(), "the letter, as written");
+    tui.send(ESC);
+    tui.wait_gone(&letter.written_here, TIMEOUT);
+    tui.wait_for(&say.step("instagram", 5), TIMEOUT);
+    quit(&mut tui);
+    tui.assert_terminal_restored();
+}

@@ -95,6 +95,10 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("record.json"));
         let mut app = App::new(Content::embedded(lang).unwrap(), lang, today).with_record(Some(store.clone()), Record::default(), None);
+        // Letters go to a folder of their own, beside the record.
+        let letters = dir.path().join("letters");
+        std::fs::create_dir(&letters).unwrap();
+        app.letters_dir = Some(letters.clone());
         // As the wizard does: the terminal's size is the first message.
         bezwaar::tui::step(&mut app, Message::Resized(80, 24));
         let (mut width, mut height) = (80u16, 24u16);
@@ -124,6 +128,16 @@ proptest! {
                         } else {
                             Some(Message::Written(Err(WriteError::Io(OsError::of(&std::io::Error::from_raw_os_error(28))))))
                         }
+                    }
+                    Some(Effect::SaveLetter { dir, name, text }) => {
+                        prop_assert_eq!(&dir, &letters);
+                        let result = if saves {
+                            bezwaar::letter::save(&dir, &name, &text, Some(&store)).map_err(|error| OsError::of(&error))
+                        } else {
+                            Err(OsError::of(&std::io::Error::from_raw_os_error(28)))
+                        };
+                        let written = result.map(|path| bezwaar::letter_form::Written { path, text, copied: None });
+                        Some(Message::LetterSaved(written))
                     }
                     Some(Effect::Suspend) | None => None,
                 };

@@ -38,6 +38,8 @@ enum Op {
         date: Option<&'static str>,
         confirmed: Option<&'static str>,
         note: Option<String>,
+        /// `--by-letter`: refused for a setting.
+        by_letter: bool,
     },
     CliUnmark {
         platform: usize,
@@ -80,8 +82,8 @@ fn op() -> impl Strategy<Value = Op> {
     let note = "[a-z]{0,6}";
     prop_oneof![
         4 => (index(3), index(3), prop::option::of(prop_oneof![Just("2025-05-20"), Just("2025-05-22")]),
-              prop::option::of(prop_oneof![Just("2025-05-21"), Just("2025-05-25")]), prop::option::of(note))
-            .prop_map(|(platform, account, date, confirmed, note)| Op::CliMark { platform, account, date, confirmed, note }),
+              prop::option::of(prop_oneof![Just("2025-05-21"), Just("2025-05-25")]), prop::option::of(note), prop::bool::weighted(0.2))
+            .prop_map(|(platform, account, date, confirmed, note, by_letter)| Op::CliMark { platform, account, date, confirmed, note, by_letter }),
         1 => (index(3), index(3)).prop_map(|(platform, account)| Op::CliUnmark { platform, account }),
         3 => (index(3), any::<bool>()).prop_map(|(platform, look)| Op::WizardMark { platform, look }),
         2 => (index(6), any::<bool>()).prop_map(|(entry, look)| Op::WizardRemove { entry, look }),
@@ -132,7 +134,12 @@ impl Model {
         date: Option<&str>,
         confirmed: Option<&str>,
         note: Option<Option<String>>,
+        by_letter: bool,
     ) {
+        // A letter is for Meta's forms only: refused for a setting.
+        if by_letter && platform == "linkedin" {
+            return;
+        }
         if let (Some(date), Some(confirmed)) = (date, confirmed)
             && self::date(confirmed) < self::date(date)
         {
@@ -146,9 +153,12 @@ impl Model {
                 if confirmed.is_some_and(|confirmed| self::date(confirmed) < self::date(submitted)) {
                     return;
                 }
-                self.entries
-                    .push(json!({"platform": platform, "account": account, "submitted_on": submitted,
-                    "confirmation_on": confirmed, "note": note.flatten()}));
+                let mut entry = json!({"platform": platform, "account": account, "submitted_on": submitted,
+                    "confirmation_on": confirmed, "note": note.flatten()});
+                if by_letter {
+                    entry["by"] = json!("letter");
+                }
+                self.entries.push(entry);
             }
             [one] => {
                 let mut entry = self.entries[one].clone();
@@ -160,6 +170,9 @@ impl Model {
                 }
                 if let Some(note) = note {
                     entry["note"] = json!(note);
+                }
+                if by_letter {
+                    entry["by"] = json!("letter");
                 }
                 if let Some(confirmed) = day(&entry["confirmation_on"])
                     && confirmed < day(&entry["submitted_on"]).unwrap()
@@ -213,6 +226,7 @@ impl World {
     fn cli(&self, task: Task) -> commands::Outcome {
         let context = Context {
             texts: self.content.texts(Lang::En),
+            english: None,
             catalogue: &self.content.catalogue,
             store: Some(self.store.clone()),
             today: date(TODAY),
@@ -244,17 +258,25 @@ impl World {
 
     fn step(&mut self, op: &Op) {
         match op.clone() {
-            Op::CliMark { platform, account, date, confirmed, note } => {
+            Op::CliMark { platform, account, date, confirmed, note, by_letter } => {
                 let outcome = self.cli(Task::Mark(MarkArgs {
                     platform: PLATFORMS[platform].into(),
                     account: ACCOUNTS[account].map(Into::into),
                     date: date.map(Into::into),
                     confirmed: confirmed.map(Into::into),
                     note: note.clone(),
+                    by_letter,
                 }));
                 assert!(outcome.code == 0 || outcome.code == 2, "{outcome:?}");
                 let given_note = note.map(|note| Some(note).filter(|note| !note.is_empty()));
-                self.model.mark(PLATFORMS[platform], ACCOUNTS[account], date, confirmed, given_note);
+                self.model.mark(
+                    PLATFORMS[platform],
+                    ACCOUNTS[account],
+                    date,
+                    confirmed,
+                    given_note,
+                    by_letter,
+                );
             }
             Op::CliUnmark { platform, account } => {
                 let outcome = self.cli(Task::Unmark(UnmarkArgs {
@@ -297,7 +319,7 @@ impl World {
                         }
                     }
                     None => {
-                        self.model.mark(PLATFORMS[platform], None, None, None, None);
+                        self.model.mark(PLATFORMS[platform], None, None, None, None, false);
                     }
                 }
             }

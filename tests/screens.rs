@@ -412,6 +412,56 @@ fn the_details_form() {
     }
 }
 
+#[test]
+fn the_letter_form_and_where_the_letter_went() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for lang in Lang::ALL {
+        let mut app = app(lang, TODAY, Screen::Done { platform: 0 });
+        bezwaar::tui::step(&mut app, Message::Letter);
+        snapshot("letter_form", &app);
+        for c in "Anna de Vries".chars() {
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+        bezwaar::tui::step(&mut app, Message::NextField);
+        for c in "anna@".chars() {
+            bezwaar::tui::step(
+                &mut app,
+                Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+        app.letters_dir = Some("/home/anna/Documenten".into());
+        bezwaar::tui::step(&mut app, Message::SaveEdit);
+        snapshot("letter_not_an_email", &app);
+        let written = bezwaar::letter_form::Written {
+            path: "/home/anna/Documenten/bezwaar-brief-instagram-2026-11-29.txt".into(),
+            text: String::new(),
+            copied: Some(true),
+        };
+        bezwaar::tui::step(&mut app, Message::LetterSaved(Ok(written)));
+        snapshot("letter_written", &app);
+    }
+}
+
+#[test]
+fn an_objection_sent_by_letter_is_said_so_in_the_overview_and_on_its_steps() {
+    use bezwaar::record::{BY_LETTER, Objection, Record};
+    for (lang, said) in
+        [(Lang::Nl, "per brief verstuurd op 20 mei 2025"), (Lang::En, "sent by letter on 20 May 2025")]
+    {
+        let sent =
+            Objection { by: Some(BY_LETTER.into()), ..Objection::new("instagram", None, date("2025-05-20")) };
+        for screen in [Screen::Overview, Screen::Step { platform: 0, step: 4 }] {
+            let mut app = app(lang, TODAY, screen);
+            app.set_record(Record::with([sent.clone()]));
+            bezwaar::tui::step(&mut app, Message::Resized(80, 24));
+            assert!(on_screen(&app, said), "{lang:?} {screen:?}");
+        }
+    }
+}
+
 /// How a terminal shows the cells: its own colours (for cells that name none, and for every cell
 /// when it shows no colours, as under NO_COLOR), and whether it shows the colours cells name.
 #[derive(Debug, Clone, Copy)]

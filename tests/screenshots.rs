@@ -185,6 +185,8 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     bezwaar::tui::step(&mut editor, Message::AddAccount);
     let mut share = app(lang, Screen::Done { platform: 0 });
     bezwaar::tui::step(&mut share, Message::ShowShare);
+    let mut letter = app(lang, Screen::Done { platform: 0 });
+    bezwaar::tui::step(&mut letter, Message::Letter);
     vec![
         ("warning", app(lang, Screen::Warning)),
         ("risks", app(lang, Screen::Risks)),
@@ -197,6 +199,7 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         ("qr", qr),
         ("done", app(lang, Screen::Done { platform: 0 })),
         ("share", share),
+        ("letter", letter),
         ("overview", marked(app(lang, Screen::Overview))),
         ("editor", editor),
         ("help", help),

@@ -4,8 +4,12 @@
 use chrono::NaiveDate;
 use url::Url;
 
+use std::path::PathBuf;
+
 use crate::browser::OpenError;
+use crate::letter_form::Written;
 use crate::record::{Applied, Change, Entry, LoadError, Objection, Record, Stamp, WriteError};
+use crate::text::OsError;
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +58,12 @@ pub enum Message {
     SaveEdit,
     /// Close the form, or the choice of what `m` offers, without changing anything.
     Cancel,
+    /// Open the form for a letter to Meta, on the steps or end screen of one of its forms.
+    Letter,
+    /// Copy the letter just written.
+    CopyLetter,
+    /// The letter's file was written (where, and the letter), or not.
+    LetterSaved(Result<Written, OsError>),
     ToggleHelp,
     CloseHelp,
     ToggleLanguage,
@@ -78,8 +88,14 @@ pub enum Message {
 pub enum Effect {
     Open(Url),
     Copy(Url),
-    /// Copy a message (built from the content, never from typed text).
+    /// Copy a message built from the content (the letter: with what the person typed, cleaned).
     CopyText(String),
+    /// Write a letter as a new file in this folder, under this name or one like it.
+    SaveLetter {
+        dir: PathBuf,
+        name: String,
+        text: String,
+    },
     /// Apply these changes to the record as it is on disk now, and save it.
     Write(Vec<Change>),
     Suspend,

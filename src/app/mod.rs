@@ -2,6 +2,8 @@
 //! reach outside (open a browser, copy, suspend) are returned as [`Effect`]s for the event loop
 //! to perform, and their outcome comes back as a message.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 use url::Url;
@@ -18,6 +20,8 @@ use record::Listing;
 use crate::content::{Content, Lang, Platform, Texts};
 use crate::deadline::Deadline;
 use crate::editor::Editor;
+use crate::letter::{self, Person};
+use crate::letter_form::{FormError, LetterForm};
 use crate::links;
 use crate::record::{Change, EntryId, LoadError, Problem, Record, Stamp, Store, WriteError};
 use crate::theme::Theme;
@@ -76,6 +80,9 @@ pub enum Overlay {
     /// The form for an objection's details, over the overview (boxed: it is far larger than
     /// the rest).
     Editor(Box<Editor>),
+    /// The form for a letter to Meta, and the letter once written, over a step or the end
+    /// screen of one of Meta's forms.
+    Letter(Box<LetterForm>),
 }
 
 /// The whole state of the wizard.
@@ -118,6 +125,9 @@ pub struct App {
     pub entry: usize,
     /// Where the overview returns to.
     pub back_to: Screen,
+    /// The folder letters are written to (the documents folder, else home); `None` when there
+    /// is none.
+    pub letters_dir: Option<PathBuf>,
 }
 
 impl App {
@@ -144,6 +154,7 @@ impl App {
             keep_notice: false,
             listing: Listing::default(),
             back_to: Screen::Warning,
+            letters_dir: None,
         }
     }
 
@@ -193,6 +204,38 @@ impl App {
     fn editor_mut(&mut self) -> Option<&mut Editor> {
         match &mut self.overlay {
             Some(Overlay::Editor(editor)) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// The letter's form, while it is open.
+    pub fn letter_form(&self) -> Option<&LetterForm> {
+        match &self.overlay {
+            Some(Overlay::Letter(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    fn letter_form_mut(&mut self) -> Option<&mut LetterForm> {
+        match &mut self.overlay {
+            Some(Overlay::Letter(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Whether a form takes what is typed: the details form, or the letter's before it is
+    /// written.
+    pub fn typing(&self) -> bool {
+        self.editor().is_some() || self.letter_form().is_some_and(|form| form.written.is_none())
+    }
+
+    /// The platform a letter can be written for here: one of Meta's forms, on its steps or end
+    /// screen.
+    pub fn letter_platform(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Step { platform, .. } | Screen::Done { platform } => {
+                self.platforms().get(platform).filter(|p| letter::is_for(p)).map(|_| platform)
+            }
             _ => None,
         }
     }
@@ -318,13 +361,46 @@ impl App {
                 let index = self.selected_index()?;
                 self.overlay = Some(Overlay::Question(Unmark(self.record.id_of(index)?)));
             }
+            Message::EditKey(key) if self.letter_form().is_some() => self.letter_form_mut()?.key(key),
+            Message::Paste(text) if self.letter_form().is_some() => self.letter_form_mut()?.paste(&text),
+            Message::NextField if self.letter_form().is_some() => self.letter_form_mut()?.next_field(),
+            Message::PreviousField if self.letter_form().is_some() => {
+                self.letter_form_mut()?.previous_field();
+            }
+            Message::SaveEdit if self.letter_form().is_some() => return self.write_letter(),
             Message::EditKey(key) => self.editor_mut()?.key(key),
             Message::Paste(text) => self.editor_mut()?.paste(&text),
             Message::NextField => self.editor_mut()?.next_field(),
             Message::PreviousField => self.editor_mut()?.previous_field(),
             Message::Cancel => {
-                if matches!(self.overlay, Some(Overlay::Editor(_) | Overlay::Accounts(_))) {
+                if matches!(
+                    self.overlay,
+                    Some(Overlay::Editor(_) | Overlay::Accounts(_) | Overlay::Letter(_))
+                ) {
                     self.overlay = None;
+                }
+            }
+            Message::Letter => {
+                let platform = self.letter_platform().filter(|_| self.overlay.is_none())?;
+                // The profile name the record holds for this platform, to be checked or changed.
+                let account = self.marked(platform).and_then(|objection| objection.account.clone());
+                let id = &self.platforms()[platform].id;
+                self.overlay = Some(Overlay::Letter(Box::new(LetterForm::new(id, account.as_deref()))));
+            }
+            Message::LetterSaved(result) => {
+                let form = self.letter_form_mut()?;
+                match result {
+                    Ok(written) => form.written = Some(written),
+                    Err(error) => form.error = Some(FormError::Write(error)),
+                }
+            }
+            Message::CopyLetter => {
+                let text = self.letter_form()?.written.as_ref()?.text.clone();
+                return Some(Effect::CopyText(text));
+            }
+            Message::Copied(result) if self.letter_form().is_some_and(|form| form.written.is_some()) => {
+                if let Some(written) = self.letter_form_mut()?.written.as_mut() {
+                    written.copied = Some(result.is_ok());
                 }
             }
             Message::SaveEdit => {
@@ -434,6 +510,29 @@ impl App {
             (None, Message::PageUp) => self.view.scroll_by(-i32::from(page)),
             (None, _) => self.view.scroll_by(i32::from(page)),
         }
+    }
+
+    /// Checks the letter's form and, when it holds what a letter needs, asks for the letter to
+    /// be written as a new file in the letters' folder.
+    fn write_letter(&mut self) -> Option<Effect> {
+        let form = self.letter_form_mut().filter(|form| form.written.is_none())?;
+        let person: Person = match form.person() {
+            Ok(person) => person,
+            Err(problem) => {
+                form.error = Some(FormError::Letter(problem));
+                return None;
+            }
+        };
+        let Some(dir) = self.letters_dir.clone() else {
+            self.letter_form_mut()?.error = Some(FormError::NoPlace);
+            return None;
+        };
+        let platform = self.content.catalogue.platform(&self.letter_form()?.platform)?;
+        let texts = self.texts();
+        let english = (self.lang != Lang::En).then(|| self.content.texts(Lang::En));
+        let text = letter::compose(&person, platform, self.today, &self.content.catalogue, texts, english);
+        let name = letter::file_name(texts, platform, self.today);
+        Some(Effect::SaveLetter { dir, name, text })
     }
 
     /// "Instagram", or "Facebook (werk)" for a named account.
@@ -988,5 +1087,98 @@ mod tests {
         assert_eq!(app.view.scroll, bottom - 1);
         run(&mut app, &[Message::Resized(300, 100)]);
         assert_eq!(app.view.scroll, 0, "everything fits in a big window");
+    }
+
+    #[test]
+    fn b_opens_the_letters_form_on_metas_forms_and_writes_nothing_to_the_record() {
+        use crate::letter_form::{FormError, Written};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let typed = |text: &str| -> Vec<Message> {
+            text.chars()
+                .map(|c| Message::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+                .collect()
+        };
+        let sent = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap();
+        let (mut app, dir) =
+            app_with_store(Record::with([Objection::new("instagram", Some("anna.devries"), sent)]));
+        let record = std::fs::read(dir.path().join("record.json")).unwrap();
+        // Nowhere but on the steps and the end screen of one of Meta's forms.
+        for screen in [
+            Screen::Platforms,
+            Screen::Overview,
+            Screen::Step { platform: 3, step: 0 },
+            Screen::Done { platform: 5 },
+        ] {
+            app.screen = screen;
+            run(&mut app, &[Message::Letter]);
+            assert!(app.letter_form().is_none(), "{screen:?}");
+        }
+        app.screen = Screen::Step { platform: 0, step: 1 };
+        run(&mut app, &[Message::Letter]);
+        let form = app.letter_form().expect("the form is open");
+        assert_eq!(form.input(2).value(), "anna.devries", "the profile name from the record");
+        assert!(app.typing());
+
+        // Without a name: said, nothing written.
+        assert_eq!(run(&mut app, &[Message::SaveEdit]), vec![]);
+        assert!(matches!(app.letter_form().unwrap().error, Some(FormError::Letter(_))));
+        run(&mut app, &typed("Anna de Vries"));
+        run(&mut app, &[Message::NextField]);
+        run(&mut app, &typed("anna@example.org"));
+        assert_eq!(run(&mut app, &[Message::SaveEdit]), vec![], "no folder for letters: nothing to do");
+        assert_eq!(app.letter_form().unwrap().error, Some(FormError::NoPlace));
+
+        app.letters_dir = Some(dir.path().join("letters"));
+        let effects = run(&mut app, &[Message::SaveEdit]);
+        let [Effect::SaveLetter { dir: folder, name, text }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(
+            (folder, name.as_str()),
+            (&dir.path().join("letters"), "bezwaar-brief-instagram-2026-11-29.txt")
+        );
+        assert!(
+            text.starts_with("Anna de Vries\nanna@example.org\n")
+                && text.contains("Profielnaam: anna.devries")
+        );
+        assert!(
+            text.contains("29 november 2026") && text.contains("29 November 2026"),
+            "Dutch, then English"
+        );
+
+        // Written: where it is, and it can be copied; the record is as it was.
+        let path = dir.path().join("letters").join(name);
+        let written = Written { path: path.clone(), text: text.clone(), copied: None };
+        run(
+            &mut app,
+            &[Message::LetterSaved(Err(crate::text::OsError::of(&std::io::Error::from_raw_os_error(28))))],
+        );
+        assert!(
+            matches!(app.letter_form().unwrap().error, Some(FormError::Write(_))),
+            "said, and Enter tries again"
+        );
+        run(&mut app, &[Message::LetterSaved(Ok(written.clone()))]);
+        assert!(!app.typing(), "once written, keys are no longer typed");
+        assert_eq!(run(&mut app, &[Message::CopyLetter]), vec![Effect::CopyText(text.clone())]);
+        run(&mut app, &[Message::Copied(Ok(()))]);
+        assert_eq!(app.letter_form().unwrap().written.as_ref().unwrap().copied, Some(true));
+        assert_eq!(app.notice, None, "said in the letter's box, not as the link's copy");
+        run(&mut app, &[Message::Cancel]);
+        assert!(app.overlay.is_none());
+        assert_eq!(std::fs::read(dir.path().join("record.json")).unwrap(), record, "the record is untouched");
+
+        // On the end screen of Meta's third-party form, in English: the English letter once.
+        app.lang = Lang::En;
+        app.screen = Screen::Done { platform: 2 };
+        run(&mut app, &[Message::Letter]);
+        assert_eq!(app.letter_form().unwrap().input(2).value(), "", "nothing in the record for it");
+        run(&mut app, &typed("Anna"));
+        run(&mut app, &[Message::NextField]);
+        run(&mut app, &typed("a@b.nl"));
+        let effects = run(&mut app, &[Message::SaveEdit]);
+        let [Effect::SaveLetter { name, text, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+        assert_eq!(name, "bezwaar-letter-meta-third-party-2026-11-29.txt");
+        assert_eq!(text.matches("Meta Platforms Ireland Limited").count(), 1);
+        assert!(!text.contains("Profile name"), "{text}");
     }
 }

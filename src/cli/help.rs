@@ -51,6 +51,7 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
                 .mut_arg("date", |arg| valued(arg, &texts.date_help, date))
                 .mut_arg("confirmed", |arg| valued(arg, &texts.confirmed_help, date))
                 .mut_arg("note", |arg| valued(arg, &texts.note_help, &texts.value_note))
+                .mut_arg("by_letter", |arg| option(arg, &texts.by_letter_help))
         })
         .mut_subcommand("platforms", |command| {
             subcommand(command, &texts.platforms_about, "")
@@ -72,6 +73,23 @@ pub fn command(texts: &CliTexts, facts: &HelpFacts) -> clap::Command {
             subcommand(command, &texts.remind_about, "")
                 .mut_arg("ics", |arg| valued(arg, &texts.ics_help, &texts.value_file))
                 .mut_arg("force", |arg| option(arg, &texts.force_help))
+        })
+        .mut_subcommand("letter", |command| {
+            let help = fill(&texts.letter_platform_help, &[("accepted", &facts.forms.join(", "))]);
+            subcommand(command, &texts.letter_about, &required(&texts.value_platform))
+                .after_help(texts.letter_after_help.clone())
+                .mut_arg("platform", |arg| {
+                    arg.help(help)
+                        .help_heading(texts.arguments_heading.clone())
+                        .value_name(texts.value_platform.clone())
+                })
+                .mut_arg("name", |arg| valued(arg, &texts.name_help, &texts.value_name))
+                .mut_arg("email", |arg| valued(arg, &texts.email_help, &texts.value_email))
+                .mut_arg("account", |arg| valued(arg, &texts.profile_help, &texts.value_account))
+                .mut_arg("reason", |arg| valued(arg, &texts.reason_help, &texts.value_text))
+                .mut_arg("place", |arg| valued(arg, &texts.place_help, &texts.value_place))
+                .mut_arg("out", |arg| valued(arg, &texts.out_help, &texts.value_file))
+                .mut_arg("force", |arg| option(arg, &texts.letter_force_help))
         })
         .mut_subcommand("unmark", |command| {
             subcommand(command, &texts.unmark_about, &required(&texts.value_platform))

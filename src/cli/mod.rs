@@ -46,6 +46,7 @@ pub enum Task {
     Share,
     Guide(GuideArgs),
     Remind(RemindArgs),
+    Letter(LetterArgs),
     Completions(CompletionsArgs),
     Manpage,
 }
@@ -67,6 +68,8 @@ pub struct MarkArgs {
     pub confirmed: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
+    #[arg(long)]
+    pub by_letter: bool,
 }
 
 #[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
@@ -91,6 +94,26 @@ pub struct GuideArgs {
 pub struct RemindArgs {
     #[arg(long)]
     pub ics: PathBuf,
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A letter of objection to Meta. There is no option for a password: none is needed.
+#[derive(Debug, Clone, Default, Args, PartialEq, Eq)]
+pub struct LetterArgs {
+    pub platform: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub account: Option<String>,
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     #[arg(long)]
     pub force: bool,
 }
@@ -147,6 +170,8 @@ pub struct HelpFacts {
     pub platforms: Vec<String>,
     /// Those that `bezwaar mark` accepts: not a note, which is never done once.
     pub markable: Vec<String>,
+    /// Those of Meta's forms, which a letter can be for.
+    pub forms: Vec<String>,
 }
 
 /// The `--lang` value in the raw arguments, so that even `--help` speaks the chosen language.
@@ -199,8 +224,9 @@ mod tests {
     fn facts() -> HelpFacts {
         HelpFacts {
             default_data_file: "~/.local/share/bezwaar/record.json".into(),
-            platforms: vec!["instagram".into(), "facebook".into(), "whatsapp".into()],
-            markable: vec!["instagram".into(), "facebook".into()],
+            platforms: vec!["instagram".into(), "facebook".into(), "linkedin".into(), "whatsapp".into()],
+            markable: vec!["instagram".into(), "facebook".into(), "linkedin".into()],
+            forms: vec!["instagram".into(), "facebook".into()],
         }
     }
 
@@ -372,7 +398,8 @@ mod tests {
                 account: Some("work".into()),
                 date: Some("2025-05-20".into()),
                 confirmed: None,
-                note: None
+                note: None,
+                by_letter: false,
             }))
         );
         assert_eq!(
@@ -398,9 +425,18 @@ mod tests {
         let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::Nl).cli;
         let mut helps = vec![command(texts, &facts()).render_long_help().to_string()];
-        for name in
-            ["status", "mark", "unmark", "platforms", "share", "guide", "remind", "completions", "manpage"]
-        {
+        for name in [
+            "status",
+            "mark",
+            "unmark",
+            "platforms",
+            "share",
+            "guide",
+            "remind",
+            "completions",
+            "manpage",
+            "letter",
+        ] {
             let error = command(texts, &facts())
                 .try_get_matches_from(args(&["bezwaar", name, "--help"]))
                 .unwrap_err();
@@ -430,6 +466,35 @@ mod tests {
             helps[2]
         );
         assert!(helps[7].contains("--ics <BESTAND>"), "{}", helps[7]);
+        assert!(
+            helps[10].contains("Gebruik: bezwaar letter [OPTIES] <PLATFORM>")
+                && helps[10].contains("--name <NAAM>")
+                && helps[10].contains("--email <E-MAILADRES>"),
+            "{}",
+            helps[10]
+        );
+    }
+
+    #[test]
+    fn the_letters_help_says_the_form_comes_first_and_no_password_is_needed() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        for lang in Lang::ALL {
+            let texts = &content.texts(lang).cli;
+            let error = command(texts, &facts())
+                .try_get_matches_from(args(&["bezwaar", "letter", "--help"]))
+                .unwrap_err();
+            let help = error.render().to_string();
+            assert!(help.contains(&texts.letter_after_help), "{help}");
+            assert!(
+                help.contains("instagram, facebook.") && !help.contains("linkedin"),
+                "forms only: {help}"
+            );
+            assert!(!help.to_lowercase().contains("--password"), "{help}");
+            let main = command(texts, &facts()).render_long_help().to_string();
+            assert!(main.contains(&texts.letter_about), "{main}");
+        }
+        let nl = &content.texts(Lang::Nl).cli.letter_after_help;
+        assert!(nl.contains("Geen enkele bron zegt") && nl.contains("wachtwoord") && nl.contains("bewijs"));
     }
 
     #[test]
@@ -454,16 +519,26 @@ mod tests {
             error.unwrap_err().render().to_string()
         };
         let (mark, unmark) = (help("mark"), help("unmark"));
-        assert!(mark.contains("instagram, facebook.") && !mark.contains("whatsapp"), "{mark}");
-        assert!(unmark.contains("instagram, facebook, whatsapp."), "{unmark}");
+        assert!(mark.contains("instagram, facebook, linkedin.") && !mark.contains("whatsapp"), "{mark}");
+        assert!(unmark.contains("instagram, facebook, linkedin, whatsapp."), "{unmark}");
     }
 
     #[test]
     fn completions_and_the_manual_page_come_from_the_same_command_line() {
         let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::Nl).cli;
-        let commands =
-            ["status", "mark", "unmark", "platforms", "share", "guide", "remind", "completions", "manpage"];
+        let commands = [
+            "status",
+            "mark",
+            "unmark",
+            "platforms",
+            "share",
+            "guide",
+            "remind",
+            "letter",
+            "completions",
+            "manpage",
+        ];
         let bash = completions(texts, &facts(), Shell::Bash);
         let zsh = completions(texts, &facts(), Shell::Zsh);
         let fish = completions(texts, &facts(), Shell::Fish);

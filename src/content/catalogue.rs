@@ -14,6 +14,9 @@ pub struct Catalogue {
     pub deadline: NaiveDate,
     /// The ids of every source a text may name; each language labels them.
     pub sources: Vec<String>,
+    /// Where a letter of objection goes: Meta's postal address for privacy matters, line by
+    /// line, as Meta's privacy policy gives it.
+    pub letter_address: Vec<String>,
     pub platforms: Vec<Platform>,
 }
 

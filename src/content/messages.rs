@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::Plural;
+use super::{Fact, Plural};
 
 /// What to do when Meta's confirmation does not come, and the calendar reminder.
 #[derive(Debug, Deserialize)]
@@ -55,6 +55,8 @@ pub struct GuideTexts {
     pub not_marked: String,
     /// After a write that did not go through (the record busy, a full disk).
     pub retry: String,
+    /// After the steps of one of Meta's forms: the letter, for when the form does not work.
+    pub letter: String,
     /// The platform offered after one is done.
     pub next: String,
     /// After a platform without a partner: the list, and no platform offered as one.
@@ -64,6 +66,67 @@ pub struct GuideTexts {
     pub yes: Vec<String>,
     pub no: Vec<String>,
     pub stop: Vec<String>,
+}
+
+texts! {
+/// The letter of objection to Meta (`bezwaar letter`, and `b` in the wizard), and what bezwaar
+/// says around it.
+pub struct LetterTexts {
+    /// The letter itself: each paragraph or line, in the order it is written.
+    pub place_date: String,
+    pub subject: String,
+    pub salutation: String,
+    pub objection: String,
+    pub details: String,
+    pub name: String,
+    pub email: String,
+    pub account: String,
+    pub situation: String,
+    /// Where the person gave no words of their own.
+    pub default_reason: String,
+    pub request: String,
+    pub closing: String,
+    /// After a letter in another language: the English version follows. Its heading comes from
+    /// the English texts.
+    pub english_follows: String,
+    pub english_heading: String,
+    /// The name of the file the wizard writes: `{platform}` and `{date}` (YYYY-MM-DD).
+    pub file_name: String,
+    /// That no source says Meta treats a letter as the form, that the form comes first, and that
+    /// the letter is the person's proof.
+    pub note: Fact,
+    pub reason_hint: String,
+    pub mark_hint: String,
+    pub written: String,
+    /// Why there is no letter for a setting.
+    pub only_forms: String,
+    pub missing: String,
+    pub too_long: String,
+    pub not_an_email: String,
+    pub field_name: String,
+    pub field_email: String,
+    pub field_account: String,
+    pub field_reason: String,
+    pub field_place: String,
+    /// Why a letter file is not written.
+    pub exists: String,
+    pub is_record: String,
+    pub not_a_file: String,
+    pub write_failed: String,
+    /// The wizard's form, and what it says once the letter is written.
+    pub title: String,
+    pub form_name: String,
+    pub form_email: String,
+    pub form_account: String,
+    pub form_reason: String,
+    pub no_place: String,
+    pub write_failed_here: String,
+    pub written_title: String,
+    pub written_here: String,
+    pub send_here: String,
+    pub copied: String,
+    pub copy_failed: String,
+}
 }
 
 /// The QR code of a form's link, for a phone.
@@ -103,9 +166,8 @@ pub struct EditorTexts {
     pub paste_too_long: String,
 }
 
+texts! {
 /// The command line's help and messages.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CliTexts {
     pub about: String,
     pub usage_template: String,
@@ -119,6 +181,10 @@ pub struct CliTexts {
     pub value_note: String,
     pub value_platform: String,
     pub value_shell: String,
+    pub value_name: String,
+    pub value_email: String,
+    pub value_text: String,
+    pub value_place: String,
     pub options_heading: String,
     pub lang_help: String,
     pub help_help: String,
@@ -145,6 +211,17 @@ pub struct CliTexts {
     pub remind_about: String,
     pub ics_help: String,
     pub force_help: String,
+    pub letter_about: String,
+    pub letter_after_help: String,
+    pub letter_platform_help: String,
+    pub name_help: String,
+    pub email_help: String,
+    pub profile_help: String,
+    pub reason_help: String,
+    pub place_help: String,
+    pub out_help: String,
+    pub letter_force_help: String,
+    pub by_letter_help: String,
     pub guide_about: String,
     pub guide_platform_help: String,
     pub completions_about: String,
@@ -167,10 +244,10 @@ pub struct CliTexts {
     pub mistake_not_text: String,
     pub mistake_help: String,
 }
+}
 
+texts! {
 /// What bezwaar says about the record of objections, on screen and on the command line.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RecordTexts {
     pub not_yet: String,
     pub submitted: String,
@@ -179,6 +256,8 @@ pub struct RecordTexts {
     /// What `bezwaar mark` says: a form marked as submitted, a setting as switched off.
     pub marked: String,
     pub marked_setting: String,
+    /// The same for an objection sent by letter.
+    pub marked_letter: String,
     pub unmarked: Plural,
     pub nothing_to_unmark: String,
     /// Marking what is marked: what was there, what changed, what was kept.
@@ -194,6 +273,7 @@ pub struct RecordTexts {
     pub item_new_date_note: String,
     pub item_new_confirmation: String,
     pub item_note_removed: String,
+    pub item_letter: String,
     /// The word between the last two items of a list.
     pub and: String,
     pub ambiguous: String,
@@ -264,4 +344,8 @@ pub struct RecordTexts {
     pub marked_on_confirmed: String,
     /// Why `bezwaar mark` marks no note.
     pub nothing_to_mark: String,
+    /// The status of an objection sent by letter.
+    pub submitted_letter: String,
+    pub confirmed_letter: String,
+}
 }

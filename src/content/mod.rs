@@ -6,6 +6,8 @@
 //! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
 //! the types cannot (counts, source references, links).
 
+#[macro_use]
+mod members;
 mod catalogue;
 mod messages;
 mod record_says;
@@ -490,6 +492,27 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_goes_to_the_address_metas_privacy_policy_gives() {
+        let content = content();
+        assert_eq!(
+            content.catalogue.letter_address.join(", "),
+            "Meta Platforms Ireland Limited, ATTN: Privacy Operations, Merrion Road, Dublin 4, D04 X2K5, Ireland"
+        );
+    }
+
+    #[test]
+    fn validation_wants_a_letter_text_for_each_form_and_none_for_a_setting() {
+        let mut content = content();
+        content.texts_mut(Lang::En).platform_texts.get_mut("facebook").unwrap().letter = None;
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("en.json") && error.contains("facebook"), "{error}");
+        let mut content = self::content();
+        content.texts_mut(Lang::Nl).platform_texts.get_mut("linkedin").unwrap().letter = Some("x".into());
+        let error = content.validate().unwrap_err().to_string();
+        assert!(error.contains("nl.json") && error.contains("linkedin"), "{error}");
+    }
+
+    #[test]
     fn validation_rejects_a_link_off_the_allowlist() {
         let mut content = content();
         content.catalogue.platforms[0].link.as_mut().unwrap().url = "https://evil.example/contact".into();
@@ -514,7 +537,8 @@ mod tests {
             let status = &texts.steps.status;
             let guide = &texts.guide;
             let record = &texts.record;
-            let checks: [(&str, &[&str]); 33] = [
+            let letter = &texts.letter;
+            let checks: [(&str, &[&str]); 56] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -548,6 +572,29 @@ mod tests {
                 (&record.marked_setting, &["platform", "account", "date", "path"]),
                 (&record.item_new_date_setting, &["date"]),
                 (&record.unmark_question, &["platform", "status"]),
+                (&record.marked_letter, &["platform", "account", "date", "path"]),
+                (&record.submitted_letter, &["date"]),
+                (&record.confirmed_letter, &["date", "confirmed"]),
+                (&guide.letter, &["id"]),
+                (&letter.place_date, &["place", "date"]),
+                (&letter.name, &["name"]),
+                (&letter.email, &["email"]),
+                (&letter.account, &["account"]),
+                (&letter.file_name, &["platform", "date"]),
+                (&letter.mark_hint, &["id"]),
+                (&letter.written, &["path"]),
+                (&letter.only_forms, &["platform", "id", "accepted"]),
+                (&letter.missing, &["field"]),
+                (&letter.too_long, &["field", "count", "max"]),
+                (&letter.not_an_email, &["value"]),
+                (&letter.title, &["platform"]),
+                (&letter.form_account, &["platform"]),
+                (&letter.exists, &["path"]),
+                (&letter.is_record, &["path"]),
+                (&letter.not_a_file, &["path"]),
+                (&letter.write_failed, &["path", "error"]),
+                (&letter.no_place, &["id"]),
+                (&letter.write_failed_here, &["error"]),
             ];
             for (template, names) in checks {
                 let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "")).collect();

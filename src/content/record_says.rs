@@ -52,6 +52,11 @@ impl Texts {
             (Some(_), _) => kept.push(record.item_note.clone()),
             _ => {}
         }
+        match (before.by_letter(), after.by_letter()) {
+            (false, true) => changed.push(record.item_letter.clone()),
+            (true, _) => kept.push(record.item_letter.clone()),
+            _ => {}
+        }
         if !after.extra.is_empty() {
             kept.push(record.item_extra.clone());
         }

@@ -113,14 +113,17 @@ impl Texts {
         }
     }
 
-    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting, and "gemarkeerd op" for a
-    /// note, which only a record written elsewhere holds), with the confirmation when it is
-    /// recorded.
+    /// "verstuurd op 20 mei 2025" (or "uitgezet op" for a setting, "per brief verstuurd op" for
+    /// a letter, and "gemarkeerd op" for a note, which only a record written elsewhere holds),
+    /// with the confirmation when it is recorded.
     pub fn objection_status(&self, catalogue: &Catalogue, objection: &Objection) -> String {
         let record = &self.record;
         let (plain, confirmed) = match catalogue.kind(&objection.platform) {
             Some(Kind::Setting) => (&record.switched_off, &record.switched_off_confirmed),
             Some(Kind::Note) => (&record.marked_on, &record.marked_on_confirmed),
+            Some(Kind::Form) | None if objection.by_letter() => {
+                (&record.submitted_letter, &record.confirmed_letter)
+            }
             Some(Kind::Form) | None => (&record.submitted, &record.confirmed),
         };
         let date = self.date(objection.submitted_on);
@@ -301,6 +304,7 @@ impl Texts {
             .chain(warning.after_paragraphs.iter().flat_map(|fact| &fact.sources))
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
+            .chain(&self.letter.note.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
             .chain(
                 self.platform_texts

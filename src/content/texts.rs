@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, QrTexts, RecordTexts};
+use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, LetterTexts, QrTexts, RecordTexts};
 
 /// Every text of one language.
 #[derive(Debug, Deserialize)]
@@ -34,6 +34,7 @@ pub struct Texts {
     pub guide: GuideTexts,
     pub record: RecordTexts,
     pub cli: CliTexts,
+    pub letter: LetterTexts,
 }
 
 /// A statement with the sources it rests on.
@@ -80,9 +81,8 @@ pub struct AppTexts {
     pub more_above: String,
 }
 
+texts! {
 /// What each key does, as the footer and the help say it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct KeyTexts {
     pub space: String,
     pub next: String,
@@ -125,6 +125,10 @@ pub struct KeyTexts {
     pub share: String,
     pub copy_message: String,
     pub mark_setting: String,
+    pub letter: String,
+    pub write_letter: String,
+    pub copy_letter: String,
+}
 }
 
 #[derive(Debug, Deserialize)]
@@ -245,6 +249,10 @@ pub struct PlatformTexts {
     /// What this entry is about, with its date and limits.
     pub about: Fact,
     pub steps: Vec<Step>,
+    /// For one of Meta's forms: what a letter of objection is about (the account, or
+    /// information from others). A setting has none: there is nothing to send.
+    #[serde(default)]
+    pub letter: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -273,6 +281,8 @@ pub struct DoneTexts {
     /// Offers the list, after a platform that names none.
     pub choose_other: String,
     pub mark_hint: String,
+    /// After one of Meta's forms: the letter, for when the form did not work.
+    pub letter_hint: String,
 }
 
 #[derive(Debug, Deserialize)]

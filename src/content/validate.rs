@@ -15,6 +15,9 @@ impl Content {
         if catalogue.platforms.len() > 9 {
             return fail("catalogue.json", "more than 9 platforms: digits cannot choose them".into());
         }
+        if catalogue.letter_address.is_empty() {
+            return fail("catalogue.json", "no letter_address".into());
+        }
         for platform in &catalogue.platforms {
             for url in platform.link.iter().flat_map(|link| [&link.url, &link.fallback_url]) {
                 if let Err(refusal) = links::allowed(url) {
@@ -73,6 +76,14 @@ impl Content {
                 let Some(platform_texts) = texts.platform_texts.get(&platform.id) else {
                     return fail(file, format!("no texts for platform {}", platform.id));
                 };
+                // A letter is for Meta's forms, each of which says what it is about; a setting
+                // has nothing to send.
+                if platform_texts.letter.is_some() != (platform.kind == Kind::Form) {
+                    return fail(
+                        file,
+                        format!("{}: a letter text for each form, none for a setting", platform.id),
+                    );
+                }
                 if platform_texts.steps.len() != STEPS_PER_PLATFORM {
                     return fail(
                         file,

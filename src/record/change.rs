@@ -38,6 +38,8 @@ pub struct Mark {
     pub confirmation_on: Option<NaiveDate>,
     /// `Some(None)` clears the note.
     pub note: Option<Option<String>>,
+    /// How it was sent ([`BY_LETTER`](super::BY_LETTER)), when given; none keeps what is there.
+    pub by: Option<String>,
 }
 
 impl Mark {
@@ -50,11 +52,15 @@ impl Mark {
             submitted_on: None,
             confirmation_on: None,
             note: None,
+            by: None,
         }
     }
 
     fn gives_anything(&self) -> bool {
-        self.submitted_on.is_some() || self.confirmation_on.is_some() || self.note.is_some()
+        self.submitted_on.is_some()
+            || self.confirmation_on.is_some()
+            || self.note.is_some()
+            || self.by.is_some()
     }
 }
 
@@ -206,6 +212,7 @@ impl Record {
                 submitted_on: mark.submitted_on.unwrap_or(mark.today),
                 confirmation_on: mark.confirmation_on,
                 note: mark.note.clone().flatten(),
+                by: mark.by.clone(),
                 ..Objection::new(&mark.platform, mark.account.as_deref(), mark.today)
             }));
         };
@@ -227,6 +234,7 @@ impl Record {
             submitted_on: mark.submitted_on.unwrap_or(before.submitted_on),
             confirmation_on: mark.confirmation_on.or(before.confirmation_on),
             note: mark.note.clone().unwrap_or_else(|| before.note.clone()),
+            by: mark.by.clone().or_else(|| before.by.clone()),
             ..before.clone()
         };
         if let Err(error) = dates::check_pair(after.submitted_on, after.confirmation_on) {
@@ -273,7 +281,7 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::parse;
+    use crate::record::{BY_LETTER, parse};
 
     fn date(text: &str) -> NaiveDate {
         dates::parse(text).unwrap()
@@ -315,6 +323,45 @@ mod tests {
             Mark { submitted_on: Some(date("2025-06-01")), ..Mark::new("facebook", Some("werk"), today()) };
         assert!(matches!(record.apply(&Change::Mark(too_late)), Outcome::Refused(Refusal::Dates(_))));
         assert_eq!(record.objections().count(), 1);
+    }
+
+    #[test]
+    fn marking_as_sent_by_letter_keeps_every_other_field() {
+        let mut record = record(
+            r#"{"version": 2, "objections": [{"platform": "facebook", "account": "werk",
+            "submitted_on": "2025-05-20", "confirmation_on": "2025-05-21", "note": "via de club", "later": [1]}]}"#,
+        );
+        let by_letter = Mark { by: Some(BY_LETTER.into()), ..Mark::new("facebook", Some("werk"), today()) };
+        let Outcome::AlreadyMarked { before, after, count: 1 } =
+            record.apply(&Change::Mark(by_letter.clone()))
+        else {
+            panic!("already marked")
+        };
+        assert!(!before.by_letter() && after.by_letter());
+        let entry = record.find("facebook", Some("werk")).unwrap();
+        assert!(entry.by_letter());
+        assert_eq!(
+            (entry.submitted_on, entry.confirmation_on, entry.note.as_deref()),
+            (date("2025-05-20"), Some(date("2025-05-21")), Some("via de club"))
+        );
+        assert_eq!(entry.extra.len(), 1);
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        for kept in [
+            r#""confirmation_on": "2025-05-21""#,
+            r#""note": "via de club""#,
+            r#""later": [1]"#,
+            r#""by": "letter""#,
+        ] {
+            assert!(written.contains(kept), "{kept} in {written}");
+        }
+        // Marked again without it, it stays.
+        let again = Mark { note: Some(Some("n".into())), ..Mark::new("facebook", Some("werk"), today()) };
+        record.apply(&Change::Mark(again));
+        assert!(record.find("facebook", Some("werk")).unwrap().by_letter());
+        // A new entry marked by letter.
+        record.apply(&Change::Mark(Mark { account: None, ..by_letter }));
+        let new = record.find("facebook", None).unwrap();
+        assert!(new.by_letter() && new.submitted_on == today());
     }
 
     #[test]

@@ -47,7 +47,11 @@ const CONFIRMATION_ON: &str = "confirmation_on";
 
 const NOTE: &str = "note";
 
-const KNOWN_FIELDS: [&str; 5] = [PLATFORM, ACCOUNT, SUBMITTED_ON, CONFIRMATION_ON, NOTE];
+/// Written only when it holds something, so that an entry sent by the form looks as it did
+/// before this field existed.
+const BY: &str = "by";
+
+const KNOWN_FIELDS: [&str; 6] = [PLATFORM, ACCOUNT, SUBMITTED_ON, CONFIRMATION_ON, NOTE, BY];
 
 impl Entry {
     /// Reads one entry of the file; what cannot be read is kept as it is, with the reason.
@@ -65,7 +69,7 @@ impl Objection {
         let fields = serde_json::Deserializer::from_str(raw.get())
             .deserialize_map(FieldsVisitor { problem: &mut problem })
             .map_err(|_| problem.unwrap_or(EntryProblem::NotAnObject))?;
-        let [platform, account, submitted_on, confirmation_on, note] = fields.known;
+        let [platform, account, submitted_on, confirmation_on, note, by] = fields.known;
         // Text is cleaned as it is read, for showing; dates are read as strictly as typed ones.
         let text = |value: Option<String>| crate::text::clean_optional(value.as_deref());
         let date = |field: &'static str, value: Option<String>| -> Result<Option<NaiveDate>, EntryProblem> {
@@ -82,6 +86,7 @@ impl Objection {
             submitted_on: date(SUBMITTED_ON, submitted_on)?.ok_or(EntryProblem::Missing(SUBMITTED_ON))?,
             confirmation_on: date(CONFIRMATION_ON, confirmation_on)?,
             note: text(note),
+            by: text(by),
             extra: fields.extra,
             source: None,
         })
@@ -90,7 +95,7 @@ impl Objection {
 
 /// An entry's fields as the file holds them: the known ones as text (or null), the others raw.
 struct EntryFields {
-    known: [Option<String>; 5],
+    known: [Option<String>; 6],
     extra: Fields,
 }
 
@@ -108,7 +113,7 @@ impl<'de> Visitor<'de> for FieldsVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EntryFields, A::Error> {
-        let mut known: [Option<Option<String>>; 5] = Default::default();
+        let mut known: [Option<Option<String>>; 6] = Default::default();
         let mut extra = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match KNOWN_FIELDS.iter().position(|field| *field == key) {
@@ -132,7 +137,7 @@ impl<'de> Visitor<'de> for FieldsVisitor<'_> {
 
 impl Objection {
     /// The known fields as this version writes them, in the order of [`KNOWN_FIELDS`].
-    fn known_values(&self) -> [Option<String>; 5] {
+    fn known_values(&self) -> [Option<String>; 6] {
         let iso = crate::dates::iso;
         [
             Some(self.platform.clone()),
@@ -140,6 +145,7 @@ impl Objection {
             Some(iso(self.submitted_on)),
             self.confirmation_on.map(iso),
             self.note.clone(),
+            self.by.clone(),
         ]
     }
 }
@@ -149,7 +155,7 @@ impl Serialize for Objection {
         let values = self.known_values();
         // A field nobody changed since it was read keeps the file's own spelling of it (a note's
         // line breaks, an empty account); a whole entry nobody changed is written as it was.
-        let mut kept: [Option<Raw>; 5] = Default::default();
+        let mut kept: [Option<Raw>; 6] = Default::default();
         if let Some(source) = &self.source
             && let Ok(read) = Objection::read(source)
         {
@@ -166,11 +172,16 @@ impl Serialize for Objection {
                 }
             }
         }
-        let mut map = serializer.serialize_map(Some(5 + self.extra.len()))?;
-        for ((field, value), kept) in KNOWN_FIELDS.iter().zip(&values).zip(&kept) {
+        // `by` is left out while it holds nothing and the file did not write it.
+        let written =
+            |index: usize| KNOWN_FIELDS[index] != BY || values[index].is_some() || kept[index].is_some();
+        let count = (0..KNOWN_FIELDS.len()).filter(|index| written(*index)).count();
+        let mut map = serializer.serialize_map(Some(count + self.extra.len()))?;
+        for (index, ((field, value), kept)) in KNOWN_FIELDS.iter().zip(&values).zip(&kept).enumerate() {
             match kept {
                 Some(raw) => map.serialize_entry(field, raw)?,
-                None => map.serialize_entry(field, value)?,
+                None if written(index) => map.serialize_entry(field, value)?,
+                None => {}
             }
         }
         for (key, value) in &self.extra.0 {

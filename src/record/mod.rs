@@ -33,6 +33,9 @@ pub const VERSION: u64 = 2;
 /// The oldest format version this program reads.
 pub const OLDEST_VERSION: u64 = 1;
 
+/// The value of an entry's `by` field for an objection sent by letter.
+pub const BY_LETTER: &str = "letter";
+
 /// A real record is a few KiB; a file above this is not one, and bezwaar never writes one.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -126,6 +129,9 @@ pub struct Objection {
     /// When a confirmation arrived (Meta sends one for its forms; a setting seldom has one).
     pub confirmation_on: Option<NaiveDate>,
     pub note: Option<String>,
+    /// How it was sent, when not by the platform's own form or setting: [`BY_LETTER`] for a
+    /// letter. A value this version does not know is kept as it is, and said of as a form sent.
+    pub by: Option<String>,
     /// Fields this version does not know, kept as the file wrote them.
     pub extra: Fields,
     /// The entry exactly as the file wrote it, when it was read from one.
@@ -135,15 +141,23 @@ pub struct Objection {
 /// Two objections are the same when they say the same: how the file spelled them aside.
 impl PartialEq for Objection {
     fn eq(&self, other: &Objection) -> bool {
-        (&self.platform, &self.account, self.submitted_on, self.confirmation_on, &self.note, &self.extra)
-            == (
-                &other.platform,
-                &other.account,
-                other.submitted_on,
-                other.confirmation_on,
-                &other.note,
-                &other.extra,
-            )
+        (
+            &self.platform,
+            &self.account,
+            self.submitted_on,
+            self.confirmation_on,
+            &self.note,
+            &self.by,
+            &self.extra,
+        ) == (
+            &other.platform,
+            &other.account,
+            other.submitted_on,
+            other.confirmation_on,
+            &other.note,
+            &other.by,
+            &other.extra,
+        )
     }
 }
 
@@ -158,9 +172,15 @@ impl Objection {
             submitted_on,
             confirmation_on: None,
             note: None,
+            by: None,
             extra: Fields::default(),
             source: None,
         }
+    }
+
+    /// Whether the person sent this objection by letter.
+    pub fn by_letter(&self) -> bool {
+        self.by.as_deref() == Some(BY_LETTER)
     }
 
     /// Whether this entry is for that platform and account.
@@ -322,6 +342,58 @@ mod tests {
             assert!(written.contains(kept), "{kept} in {written}");
         }
         assert_eq!(parse(written.as_bytes()).unwrap(), record, "and read back the same");
+    }
+
+    #[test]
+    fn an_objection_sent_by_letter_says_so_and_reads_back_the_same() {
+        let json = r#"{"version": 2, "objections": [
+            {"platform": "instagram", "account": null, "submitted_on": "2025-05-20", "confirmation_on": null, "note": "n", "by": "letter"},
+            {"platform": "facebook", "submitted_on": "2025-05-21", "by": "fax", "later": 1},
+            {"platform": "facebook", "account": "club", "submitted_on": "2025-05-22", "by": null}
+        ]}"#;
+        let mut record = parse(json.as_bytes()).unwrap();
+        let objections: Vec<&Objection> = record.objections().collect();
+        assert!(objections[0].by_letter());
+        assert_eq!(objections[1].by.as_deref(), Some("fax"), "a value this version does not know is kept");
+        assert!(!objections[1].by_letter());
+        assert_eq!(objections[2].by, None);
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        assert!(written.contains(r#""note": "n", "by": "letter"}"#), "untouched, as it was: {written}");
+        assert_eq!(parse(written.as_bytes()).unwrap(), record);
+
+        // A change to another field keeps it, as the file wrote it.
+        let id = record.id_of(1).unwrap();
+        let details = Details {
+            account: None,
+            submitted_on: date("2025-05-21"),
+            confirmation_on: None,
+            note: Some("x".into()),
+        };
+        assert!(record.apply(&Change::Edit(id, details)).changed());
+        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
+        assert!(written.contains(r#""note": "x","#) && written.contains(r#""by": "fax""#), "{written}");
+        assert!(written.contains(r#""later": 1"#), "{written}");
+
+        // A new entry carries the field only when it says something.
+        let fresh = Record::with([
+            Objection { by: Some(BY_LETTER.into()), ..Objection::new("instagram", None, date("2025-05-20")) },
+            Objection::new("facebook", None, date("2025-05-20")),
+        ]);
+        let written = String::from_utf8(fresh.to_json().unwrap()).unwrap();
+        assert_eq!(written.matches(r#""by""#).count(), 1, "{written}");
+        assert!(written.contains(r#""by": "letter""#), "{written}");
+        assert_eq!(parse(written.as_bytes()).unwrap(), fresh);
+    }
+
+    #[test]
+    fn a_by_field_of_the_wrong_type_keeps_the_entry_as_it_was() {
+        let entry = r#"{"platform": "instagram", "submitted_on": "2025-05-20", "by": {"letter": true}}"#;
+        let json = format!(r#"{{"version": 2, "objections": [{entry}]}}"#);
+        let record = parse(json.as_bytes()).unwrap();
+        assert!(
+            matches!(&record.entries()[0], Entry::Unreadable(u) if u.problem == EntryProblem::WrongType("by"))
+        );
+        assert!(String::from_utf8(record.to_json().unwrap()).unwrap().contains(entry));
     }
 
     #[test]

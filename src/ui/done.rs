@@ -30,6 +30,12 @@ pub fn body(app: &App, platform: usize) -> Body {
         lines.push(styled(texts.done.mark_hint.clone(), theme.heading));
         lines.push(ratatui::text::Line::default());
     }
+    // After one of Meta's forms: the way out when it did not work (the letter's form says
+    // that the form comes first).
+    if app.letter_platform() == Some(platform) {
+        lines.push(ratatui::text::Line::from(texts.done.letter_hint.clone()));
+        lines.push(ratatui::text::Line::default());
+    }
     let next = match app.other_platform(platform) {
         Some(other) => fill(&texts.done.other_platform, &[("platform", name(other))]),
         None => texts.done.choose_other.clone(),

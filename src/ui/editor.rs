@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Widget};
+use tui_input::Input;
 
 use super::{body_block, styled, wrapped};
 use crate::app::App;
@@ -48,7 +49,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
             focus.start = lines.len();
         }
         lines.push(Line::from(heading));
-        lines.push(input_line(editor, field, inner_width.saturating_sub(2), focused, app));
+        lines.push(input_line(editor.input(field), inner_width.saturating_sub(2), focused, app));
         if focused {
             focus.end = lines.len();
         }
@@ -94,21 +95,7 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
     let theme = &app.theme;
     let form = &texts.editor;
     match &editor.error {
-        Some(error) => {
-            let text = match error {
-                EditError::AccountTaken(account) => {
-                    fill(&form.account_taken, &[("platform", name), ("account", account)])
-                }
-                EditError::AccountNeeded => form.account_needed.clone(),
-                EditError::Date(error) => texts.date_error(error, app.today),
-                EditError::Full(max) => fill(&form.full, &[("max", &max.to_string())]),
-                EditError::PasteTooLong { count, room } => {
-                    fill(&form.paste_too_long, &[("count", &count.to_string()), ("room", &room.to_string())])
-                }
-                EditError::ChangedElsewhere => texts.record.not_found_here.clone(),
-            };
-            styled(text, theme.problem)
-        }
+        Some(error) => styled(error_text(app, error, name), theme.problem),
         // Another account where the unnamed one is marked: it needs a name, said before it is
         // asked for.
         None if editor.editing.is_none() && app.record().find(&editor.platform, None).is_some() => {
@@ -125,9 +112,26 @@ fn note(app: &App, editor: &Editor, name: &str) -> Line<'static> {
     }
 }
 
+/// What went wrong in a form, for the person.
+pub(super) fn error_text(app: &App, error: &EditError, name: &str) -> String {
+    let texts = app.texts();
+    let form = &texts.editor;
+    match error {
+        EditError::AccountTaken(account) => {
+            fill(&form.account_taken, &[("platform", name), ("account", account)])
+        }
+        EditError::AccountNeeded => form.account_needed.clone(),
+        EditError::Date(error) => texts.date_error(error, app.today),
+        EditError::Full(max) => fill(&form.full, &[("max", &max.to_string())]),
+        EditError::PasteTooLong { count, room } => {
+            fill(&form.paste_too_long, &[("count", &count.to_string()), ("room", &room.to_string())])
+        }
+        EditError::ChangedElsewhere => texts.record.not_found_here.clone(),
+    }
+}
+
 /// A field's text, scrolled so that the cursor shows; the cursor is a reversed cell.
-fn input_line(editor: &Editor, field: Field, width: usize, focused: bool, app: &App) -> Line<'static> {
-    let input = editor.input(field);
+pub(super) fn input_line(input: &Input, width: usize, focused: bool, app: &App) -> Line<'static> {
     let width = width.max(1);
     let scroll = if focused { input.visual_scroll(width.saturating_sub(1)) } else { 0 };
     let visible: String = input.value().chars().skip(scroll).take(width).collect();

@@ -11,6 +11,7 @@ mod header;
 mod help;
 mod hyperlink;
 mod layout;
+mod letter;
 mod notice;
 mod overview;
 mod platforms;
@@ -90,6 +91,7 @@ impl Widget for &App {
             }
             Some(Overlay::Help) => help::render(self, area, buf),
             Some(Overlay::Editor(editor)) => editor::render(self, editor, area, buf),
+            Some(Overlay::Letter(form)) => letter::render(self, form, area, buf),
             Some(Overlay::Question(unmark)) => confirm::render(self, unmark, area, buf),
             Some(Overlay::Accounts(chosen)) => accounts::render(self, *chosen, area, buf),
             None => {}

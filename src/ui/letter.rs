@@ -1,0 +1,148 @@
+//! The form for a letter to Meta, over a step or the end screen of one of Meta's forms; and,
+//! once the letter is written, where it is and what to do with it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Clear, Widget};
+
+use super::editor::{error_text, input_line};
+use super::{body_block, styled, wrapped};
+use crate::app::App;
+use crate::content::fill;
+use crate::letter::Field;
+use crate::letter_form::{FIELDS, FormError, LetterForm, Written};
+
+pub fn render(app: &App, form: &LetterForm, area: Rect, buf: &mut Buffer) {
+    let texts = app.texts();
+    let name = app.entry_label(&form.platform, None);
+    let width = area.width.saturating_sub(4).min(72);
+    let text_width = width.saturating_sub(4);
+    let (title, top, lines, focus) = match &form.written {
+        Some(written) => {
+            (texts.letter.written_title.clone(), written_lines(app, form, written), Vec::new(), 0..0)
+        }
+        None => {
+            let (lines, focus) = field_lines(app, form, &name, usize::from(text_width));
+            (fill(&texts.letter.title, &[("platform", &name)]), note_lines(app, form), lines, focus)
+        }
+    };
+    let top = wrapped(Text::from(top));
+    let rows = |lines: &[Line<'static>]| {
+        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(text_width)).unwrap_or(u16::MAX)
+    };
+    let top_rows = u16::try_from(top.line_count(text_width)).unwrap_or(u16::MAX);
+    let height = top_rows.saturating_add(rows(&lines)).saturating_add(2).min(area.height.saturating_sub(2));
+    let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
+    let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    Clear.render(area, buf);
+    let block = body_block(&title, &app.theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    // What to know stays on top; the fields under it scroll to keep the focused one in view.
+    let [top_area, fields_area] =
+        inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
+    top.render(top_area, buf);
+    let focus_end = rows(&lines[..focus.end]);
+    let scroll = focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start]));
+    wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
+}
+
+/// Over the fields: what went wrong, or that no source says Meta treats a letter as the form,
+/// that the form comes first, that the letter is the person's proof, and that no password
+/// belongs here.
+fn note_lines(app: &App, form: &LetterForm) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let said = &texts.letter;
+    let id = form.platform.as_str();
+    let mut lines = Vec::new();
+    match &form.error {
+        Some(error) => {
+            let text = match error {
+                FormError::Letter(problem) => texts.letter_problem(problem),
+                FormError::Typing(error) => error_text(app, error, id),
+                FormError::NoPlace => fill(&said.no_place, &[("id", id)]),
+                FormError::Write(error) => {
+                    fill(&said.write_failed_here, &[("error", &texts.os_error(error))])
+                }
+            };
+            lines.push(styled(text, theme.problem));
+        }
+        None => {
+            lines.push(styled(format!("{} {}", said.note.text, texts.editor.no_password), theme.emphasis));
+            lines.push(styled(texts.sources_line(&said.note.sources), theme.source));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// Each field's label, and its text; which of the lines the focused field takes.
+fn field_lines(
+    app: &App,
+    form: &LetterForm,
+    name: &str,
+    width: usize,
+) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+    let theme = &app.theme;
+    let said = &app.texts().letter;
+    let mut lines = Vec::new();
+    let mut focus = 0..0;
+    for (index, field) in FIELDS.iter().enumerate() {
+        let label = match field {
+            Field::Name => said.form_name.clone(),
+            Field::Email => said.form_email.clone(),
+            Field::Account => fill(&said.form_account, &[("platform", name)]),
+            Field::Reason | Field::Place => said.form_reason.clone(),
+        };
+        let focused = index == form.field;
+        let marker = if focused { "› " } else { "  " };
+        let mut heading = vec![Span::styled(
+            format!("{marker}{label}"),
+            if focused { theme.heading } else { theme.source },
+        )];
+        if focused {
+            let count = form.input(index).value().chars().count();
+            let limit = field.limit();
+            let shown = fill(
+                &app.texts().editor.count,
+                &[("count", &count.to_string()), ("max", &limit.to_string())],
+            );
+            let style = if count >= limit { theme.problem } else { theme.source };
+            heading.push(Span::styled(format!(" ({shown})"), style));
+            focus.start = lines.len();
+        }
+        lines.push(Line::from(heading));
+        lines.push(input_line(form.input(index), width.saturating_sub(2), focused, app));
+        if focused {
+            focus.end = lines.len();
+        }
+        lines.push(Line::default());
+    }
+    (lines, focus)
+}
+
+/// Where the letter is, what to do with it, and how to remember it once sent.
+fn written_lines(app: &App, form: &LetterForm, written: &Written) -> Vec<Line<'static>> {
+    let texts = app.texts();
+    let theme = &app.theme;
+    let said = &texts.letter;
+    let mut lines = vec![
+        Line::from(said.written_here.clone()),
+        styled(crate::text::path(&written.path), theme.link),
+        Line::default(),
+        styled(said.send_here.clone(), theme.emphasis),
+        Line::default(),
+        Line::from(said.note.text.clone()),
+        styled(texts.sources_line(&said.note.sources), theme.source),
+        Line::default(),
+        Line::from(fill(&said.mark_hint, &[("id", &form.platform)])),
+    ];
+    match written.copied {
+        Some(true) => lines.extend([Line::default(), styled(said.copied.clone(), theme.notice)]),
+        Some(false) => lines.extend([Line::default(), styled(said.copy_failed.clone(), theme.problem)]),
+        None => {}
+    }
+    lines
+}
