@@ -182,6 +182,7 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
     let store = store(context)?;
     let mark = mark_change(context, args).map_err(|message| Outcome::fail(BAD_INPUT, message))?;
     let (name, account) = texts.account_label(context.catalogue, &mark.platform, mark.account.as_deref());
+    let id = mark.platform.clone();
     let (outcome, stderr) = apply(context, store, Change::Mark(mark))?;
     let path = shown_path(store);
     let stdout = match &outcome {
@@ -215,6 +216,11 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
         }
         record::Outcome::Refused(Refusal::Dates(error)) => {
             return Err(Outcome::fail(BAD_INPUT, stderr + &texts.date_error(error, context.today)));
+        }
+        record::Outcome::Refused(Refusal::SentOtherwise { by }) => {
+            let way = by.as_deref().map_or_else(|| texts.record.way_form.clone(), str::to_owned);
+            let values = [("platform", name.as_str()), ("account", &account), ("way", &way), ("id", &id)];
+            return Err(Outcome::fail(BAD_INPUT, stderr + &fill(&texts.record.sent_otherwise, &values)));
         }
         _ => String::new(),
     };
@@ -1082,34 +1088,33 @@ mod tests {
                 by_letter: false,
             }),
         );
-        let changed = fixture.run(Lang::En, by_letter(Some("werk")));
-        assert_eq!(changed.code, OK, "{changed:?}");
+        // Sent with the form: a letter does not take over its dates, and nothing changes.
+        let before = fixture.record();
+        let refused = fixture.run(Lang::En, by_letter(Some("werk")));
+        assert_eq!(refused.code, BAD_INPUT, "{refused:?}");
         assert!(
-            changed.stdout.starts_with(
-                "Facebook (werk) was already marked on 20 May 2025. Changed: that you sent it by letter. \
-                 Kept: the confirmation of 21 May 2025 and your note."
-            ),
-            "{changed:?}"
+            refused.stderr.starts_with("Facebook (werk) is in your record already, as sent (with the form).")
         );
+        assert!(refused.stderr.contains("bezwaar mark facebook --account letter --by-letter"), "{refused:?}");
+        assert_eq!(fixture.record(), before);
         let entry = fixture.record().find("facebook", Some("werk")).unwrap().clone();
-        assert!(entry.by_letter() && entry.note.as_deref() == Some("via de club"));
+        assert!(!entry.by_letter() && entry.note.as_deref() == Some("via de club"));
         assert_eq!(entry.confirmation_on, NaiveDate::from_ymd_opt(2025, 5, 21));
         let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false }));
         assert!(status.stdout.contains("Facebook: sent by letter on 29 November 2026\n"), "{status:?}");
         assert!(
             status.stdout.contains(
-                "Facebook (werk): sent by letter on 20 May 2025, confirmation received on 21 May 2025\n"
+                "Facebook (werk): submitted on 20 May 2025, confirmation received on 21 May 2025\n"
             ),
             "{status:?}"
         );
         let dutch = fixture.run(Lang::Nl, Task::Status(StatusArgs { json: false }));
         assert!(dutch.stdout.contains("Facebook: per brief verstuurd op 29 november 2026\n"), "{dutch:?}");
-        let again = fixture.run(Lang::En, by_letter(Some("werk")));
-        assert!(
-            again
-                .stdout
-                .contains("Kept: the confirmation of 21 May 2025, your note and that you sent it by letter."),
-            "{again:?}"
-        );
+        // Marked by letter, marked so again: what is there is kept and said.
+        let note =
+            MarkArgs { platform: "facebook".into(), note: Some("per post".into()), ..MarkArgs::default() };
+        fixture.run(Lang::En, Task::Mark(note));
+        let again = fixture.run(Lang::En, by_letter(None));
+        assert!(again.stdout.contains("Kept: your note and that you sent it by letter."), "{again:?}");
     }
 }

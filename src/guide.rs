@@ -260,7 +260,8 @@ impl<R: BufRead, W: Write> Guide<'_, '_, R, W> {
         }
         // For one of Meta's forms: the letter, for when the form does not work.
         if crate::letter::is_for(platform) {
-            writeln!(self.out, "{}\n", fill(&texts.guide.letter, &[("id", &platform.id)]))?;
+            let letter = fill(&texts.guide.letter, &[("id", &platform.id)]);
+            writeln!(self.out, "{letter}\n{}\n", texts.sources_line(&texts.letter.note.sources))?;
         }
         Ok(())
     }

@@ -371,7 +371,9 @@ fn screen_keys(app: &App, scrollable: bool, table: &mut Vec<Binding>) {
                 // An entry that cannot be read has no details to edit: it can only go.
                 if app.selected_objection().is_some() {
                     table.push(Binding::new(&[key(KeyCode::Char('e'))], Action::Edit, 1));
-                    table.push(Binding::new(&[key(KeyCode::Char('a'))], Action::AddAccount, 1));
+                    if app.addable_platform().is_some() {
+                        table.push(Binding::new(&[key(KeyCode::Char('a'))], Action::AddAccount, 1));
+                    }
                 }
                 table.push(Binding::new(&[key(KeyCode::Char('x')), key(KeyCode::Delete)], Action::Remove, 1));
             }

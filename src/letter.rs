@@ -285,8 +285,10 @@ impl Texts {
     pub fn letter_only_for_forms(&self, catalogue: &Catalogue, platform: &Platform) -> String {
         let forms: Vec<&str> =
             catalogue.platforms.iter().filter(|p| is_for(p)).map(|p| p.id.as_str()).collect();
+        let template =
+            if platform.kind == Kind::Note { &self.letter.only_forms_note } else { &self.letter.only_forms };
         fill(
-            &self.letter.only_forms,
+            template,
             &[
                 ("platform", self.platform_name(platform)),
                 ("id", &platform.id),

@@ -236,12 +236,13 @@ fn round_trip_follows_the_schema_with_private_permissions() {
     assert_eq!(objections(&file), &vec![expected["objections"][1].clone()]);
 
     // A letter: the entry says so, in the schema's field.
-    run(&data, &["mark", "facebook", "--account", "work", "--by-letter"]).expect(0, "mark --by-letter");
+    run(&data, &["mark", "facebook", "--account", "work", "--by-letter"]).expect(2, "sent with the form");
+    run(&data, &["mark", "facebook", "--account", "letter", "--by-letter"]).expect(0, "mark --by-letter");
     let file = read_json(&data);
     assert_schema_valid(&validator, &file, "the record with a letter");
-    let mut by_letter = expected["objections"][1].clone();
-    by_letter["by"] = json!("letter");
-    assert_eq!(objections(&file), &vec![by_letter]);
+    let by_letter = json!({"platform": "facebook", "account": "letter", "submitted_on": TODAY,
+        "confirmation_on": null, "note": null, "by": "letter"});
+    assert_eq!(objections(&file), &vec![expected["objections"][1].clone(), by_letter]);
     let wrong = json!({"version": 2, "objections": [{"platform": "x", "submitted_on": TODAY, "by": 1}]});
     assert!(!validator.is_valid(&wrong), "the schema says what by holds");
 }

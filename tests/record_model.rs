@@ -161,6 +161,11 @@ impl Model {
                 self.entries.push(entry);
             }
             [one] => {
+                // How an objection was sent is never relabelled: a letter mark on an entry sent
+                // another way is refused.
+                if by_letter && self.entries[one].get("by") != Some(&json!("letter")) {
+                    return;
+                }
                 let mut entry = self.entries[one].clone();
                 if let Some(date) = date {
                     entry["submitted_on"] = json!(date);

@@ -353,8 +353,7 @@ impl App {
                 self.overlay = Some(Overlay::Editor(Box::new(Editor::edit(id, &objection))));
             }
             Message::AddAccount => {
-                let index = self.selected_index()?;
-                let platform = self.record.entries().get(index)?.objection()?.platform.clone();
+                let platform = self.addable_platform()?;
                 self.overlay = Some(Overlay::Editor(Box::new(Editor::new_account(&platform, self.today))));
             }
             Message::Remove => {
@@ -805,6 +804,19 @@ mod tests {
         assert_eq!(app.record().objections().count(), 2, "nothing removed");
         assert_eq!(run(&mut app, &[Message::Mark]), vec![]);
         assert_eq!(app.notice, Some(Notice::ReadOnly));
+    }
+
+    #[test]
+    fn a_note_in_the_record_is_never_given_another_account() {
+        let today = app().today;
+        let (mut app, _dir) = app_with_store(Record::with([Objection::new("whatsapp", None, today)]));
+        app.screen = Screen::Overview;
+        run(&mut app, &[Message::Resized(80, 24)]);
+        assert!(app.selected_objection().is_some(), "the entry can still be edited or removed");
+        let keys = crate::keys::bindings(&app);
+        assert!(keys.iter().all(|b| b.action != crate::keys::Action::AddAccount));
+        run(&mut app, &[Message::AddAccount]);
+        assert!(app.editor().is_none());
     }
 
     #[test]

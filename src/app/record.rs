@@ -163,6 +163,14 @@ impl App {
         self.overview_entries().get(self.entry).copied()
     }
 
+    /// The platform of the overview's selected entry, when another account can be added to it:
+    /// not a note (advice followed chat by chat, never marked done).
+    pub fn addable_platform(&self) -> Option<String> {
+        let platform = &self.selected_objection()?.platform;
+        let markable = self.content.catalogue.kind(platform).is_none_or(crate::content::Kind::can_be_marked);
+        markable.then(|| platform.clone())
+    }
+
     /// The objection selected in the overview, when it can be changed.
     pub fn selected_objection(&self) -> Option<&Objection> {
         self.record.entries().get(self.selected_index()?)?.objection()

@@ -100,6 +100,8 @@ pub struct LetterTexts {
     pub written: String,
     /// Why there is no letter for a setting.
     pub only_forms: String,
+    /// The same, for a note (advice followed chat by chat).
+    pub only_forms_note: String,
     pub missing: String,
     pub too_long: String,
     pub not_an_email: String,
@@ -347,5 +349,9 @@ pub struct RecordTexts {
     /// The status of an objection sent by letter.
     pub submitted_letter: String,
     pub confirmed_letter: String,
+    /// Why a mark for a letter does not relabel an objection sent another way.
+    pub sent_otherwise: String,
+    /// That other way, when it was the form.
+    pub way_form: String,
 }
 }

@@ -538,7 +538,7 @@ mod tests {
             let guide = &texts.guide;
             let record = &texts.record;
             let letter = &texts.letter;
-            let checks: [(&str, &[&str]); 56] = [
+            let checks: [(&str, &[&str]); 57] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -584,6 +584,7 @@ mod tests {
                 (&letter.mark_hint, &["id"]),
                 (&letter.written, &["path"]),
                 (&letter.only_forms, &["platform", "id", "accepted"]),
+                (&letter.only_forms_note, &["platform", "id", "accepted"]),
                 (&letter.missing, &["field"]),
                 (&letter.too_long, &["field", "count", "max"]),
                 (&letter.not_an_email, &["value"]),

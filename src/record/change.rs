@@ -142,6 +142,12 @@ pub enum Refusal {
         count: usize,
     },
     Dates(DateError),
+    /// The entry says it was sent another way (the form, or a way this version does not know):
+    /// a mark for a letter does not relabel it, since its dates are the other way's.
+    SentOtherwise {
+        /// How the entry says it was sent (`None`: with the form).
+        by: Option<String>,
+    },
 }
 
 impl Record {
@@ -229,6 +235,11 @@ impl Record {
                 account: mark.account.clone(),
                 count,
             });
+        }
+        // How an objection was sent is never changed afterwards: the dates it holds are that
+        // way's, and a value this version does not know stays as it is.
+        if mark.by.is_some() && mark.by != before.by {
+            return Outcome::Refused(Refusal::SentOtherwise { by: before.by.clone() });
         }
         let after = Objection {
             submitted_on: mark.submitted_on.unwrap_or(before.submitted_on),
@@ -326,36 +337,41 @@ mod tests {
     }
 
     #[test]
-    fn marking_as_sent_by_letter_keeps_every_other_field() {
-        let mut record = record(
-            r#"{"version": 2, "objections": [{"platform": "facebook", "account": "werk",
-            "submitted_on": "2025-05-20", "confirmation_on": "2025-05-21", "note": "via de club", "later": [1]}]}"#,
-        );
+    fn marking_as_sent_by_letter_never_relabels_how_an_objection_was_sent() {
+        let sent_with_the_form = r#"{"version": 2, "objections": [{"platform": "facebook", "account": "werk",
+            "submitted_on": "2025-05-20", "confirmation_on": "2025-05-21", "note": "via de club", "later": [1]}]}"#;
+        let mut record = record(sent_with_the_form);
+        let unchanged = record.to_json().unwrap();
         let by_letter = Mark { by: Some(BY_LETTER.into()), ..Mark::new("facebook", Some("werk"), today()) };
+        // Sent with the form on 20 May: a letter does not take over its dates.
+        assert_eq!(
+            record.apply(&Change::Mark(by_letter.clone())),
+            Outcome::Refused(Refusal::SentOtherwise { by: None })
+        );
+        assert_eq!(record.to_json().unwrap(), unchanged, "nothing changed");
+        // A way this version does not know stays as it was.
+        let mut faxed = self::record(&sent_with_the_form.replace(r#""later": [1]"#, r#""by": "fax""#));
+        assert_eq!(
+            faxed.apply(&Change::Mark(by_letter.clone())),
+            Outcome::Refused(Refusal::SentOtherwise { by: Some("fax".into()) })
+        );
+        // Marked by letter from the start, marked again: it stays, with every other field.
+        let mut record =
+            self::record(&sent_with_the_form.replace(r#""later": [1]"#, r#""later": [1], "by": "letter""#));
         let Outcome::AlreadyMarked { before, after, count: 1 } =
-            record.apply(&Change::Mark(by_letter.clone()))
+            record.apply(&Change::Mark(Mark { note: Some(Some("n".into())), ..by_letter.clone() }))
         else {
             panic!("already marked")
         };
-        assert!(!before.by_letter() && after.by_letter());
+        assert!(before.by_letter() && after.by_letter());
         let entry = record.find("facebook", Some("werk")).unwrap();
-        assert!(entry.by_letter());
         assert_eq!(
             (entry.submitted_on, entry.confirmation_on, entry.note.as_deref()),
-            (date("2025-05-20"), Some(date("2025-05-21")), Some("via de club"))
+            (date("2025-05-20"), Some(date("2025-05-21")), Some("n"))
         );
         assert_eq!(entry.extra.len(), 1);
-        let written = String::from_utf8(record.to_json().unwrap()).unwrap();
-        for kept in [
-            r#""confirmation_on": "2025-05-21""#,
-            r#""note": "via de club""#,
-            r#""later": [1]"#,
-            r#""by": "letter""#,
-        ] {
-            assert!(written.contains(kept), "{kept} in {written}");
-        }
         // Marked again without it, it stays.
-        let again = Mark { note: Some(Some("n".into())), ..Mark::new("facebook", Some("werk"), today()) };
+        let again = Mark { note: Some(Some("m".into())), ..Mark::new("facebook", Some("werk"), today()) };
         record.apply(&Change::Mark(again));
         assert!(record.find("facebook", Some("werk")).unwrap().by_letter());
         // A new entry marked by letter.
