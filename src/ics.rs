@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 
 use crate::content::{Catalogue, Kind, Texts, fill};
 use crate::record::{Objection, Record};
@@ -26,9 +26,16 @@ pub fn is_open(catalogue: &Catalogue, objection: &Objection) -> bool {
         && catalogue.platform(&objection.platform).is_none_or(|platform| platform.kind == Kind::Form)
 }
 
-/// The day to look for the confirmation: a week after sending, but not before today.
+/// The day to look for the confirmation, but not before today: a week after sending a form, a
+/// month after a letter (the time the GDPR gives to answer, art. 12(3)).
 pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
-    objection.submitted_on.checked_add_days(Days::new(WAIT_DAYS)).unwrap_or(objection.submitted_on).max(today)
+    let sent = objection.submitted_on;
+    let due = if objection.by_letter() {
+        sent.checked_add_months(Months::new(1))
+    } else {
+        sent.checked_add_days(Days::new(WAIT_DAYS))
+    };
+    due.unwrap_or(sent).max(today)
 }
 
 /// A reminder for every open objection in the record.
@@ -51,12 +58,17 @@ pub fn reminders(texts: &Texts, catalogue: &Catalogue, record: &Record, today: N
             let label = texts.entry_label(catalogue, &objection.platform, objection.account.as_deref());
             let form = platform.and_then(crate::content::Platform::url).unwrap_or_default();
             let followup = &texts.followup;
+            let description = if objection.by_letter() {
+                &followup.event_description_letter
+            } else {
+                &followup.event_description
+            };
             Reminder {
                 uid: uid(objection, occurrence),
                 date: due(objection, today),
                 summary: fill(&followup.event_summary, &[("platform", &label)]),
                 description: fill(
-                    &followup.event_description,
+                    description,
                     &[
                         ("date", texts.date(objection.submitted_on).as_str()),
                         ("ap", &followup.ap_url),
@@ -252,6 +264,24 @@ mod tests {
         let objection = Objection::new("instagram", None, date("2025-05-20"));
         assert_eq!(due(&objection, date("2026-11-29")), date("2026-11-29"));
         assert_eq!(due(&objection, date("2025-05-21")), date("2025-05-27"));
+    }
+
+    #[test]
+    fn a_letter_is_given_the_month_the_gdpr_gives_and_its_own_words() {
+        let content = Content::embedded(Lang::En).unwrap();
+        let texts = content.texts(Lang::En);
+        let letter = Objection {
+            by: Some(crate::record::BY_LETTER.into()),
+            ..Objection::new("instagram", None, date("2026-11-20"))
+        };
+        assert_eq!(due(&letter, date("2026-11-29")), date("2026-12-20"));
+        let record = Record::with([letter]);
+        let [reminder] = &reminders(texts, &content.catalogue, &record, date("2026-11-29"))[..] else {
+            panic!("one reminder")
+        };
+        assert!(reminder.description.starts_with("You sent your letter of objection on 20 November 2026."));
+        assert!(reminder.description.contains("within one month (Article 12(3) GDPR)"));
+        assert!(!reminder.description.contains("send the form again"));
     }
 
     #[test]

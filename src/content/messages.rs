@@ -21,6 +21,8 @@ pub struct FollowupTexts {
     pub sources: Vec<String>,
     pub event_summary: String,
     pub event_description: String,
+    /// The same, for an objection sent by letter.
+    pub event_description_letter: String,
     pub written: Plural,
     pub nothing: String,
     pub write_failed: String,
