@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use tui_input::Input;
 
 use super::{body_block, styled, wrapped};
@@ -21,8 +21,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         Some(_) => fill(&form.title, &[("platform", &name)]),
         None => fill(&form.new_title, &[("platform", &name)]),
     };
-    let width = area.width.saturating_sub(4).min(72);
-    let inner_width = usize::from(width.saturating_sub(4));
+    let inner_width = usize::from(text_width(area));
     // The error (or the reminder never to type a password) comes first and stays, so that a
     // small window still shows it; the fields under it scroll to keep the focused one in view.
     let top = wrapped(Text::from(vec![note(app, editor, &name), Line::default()]));
@@ -55,7 +54,28 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::default());
     }
-    let text_width = width.saturating_sub(4);
+    form_box(app, &title, top, lines, focus, area, buf);
+}
+
+/// How wide the text of a form in a box over `area` is.
+pub(super) fn text_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(72).saturating_sub(4)
+}
+
+/// A form in a box over the screen: `top` (what went wrong, or what to know) stays in view, and
+/// the fields under it scroll as little as it takes for the lines in `focus` (the focused
+/// field's label and text) to show. Shared by the details form and the letter's.
+pub(super) fn form_box(
+    app: &App,
+    title: &str,
+    top: Paragraph<'static>,
+    lines: Vec<Line<'static>>,
+    focus: std::ops::Range<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = area.width.saturating_sub(4).min(72);
+    let text_width = text_width(area);
     let rows = |lines: &[Line<'static>]| {
         u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(text_width)).unwrap_or(u16::MAX)
     };
@@ -64,15 +84,15 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     Clear.render(area, buf);
-    let block = body_block(&title, theme);
+    let block = body_block(title, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let [top_area, fields_area] =
         inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
     top.render(top_area, buf);
-    // Scrolled as little as it takes for the focused field's label and text to show.
-    let focus_end = rows(&lines[..focus.end]);
-    let scroll = focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start]));
+    let focus_end = rows(&lines[..focus.end.min(lines.len())]);
+    let scroll =
+        focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start.min(lines.len())]));
     wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
 }
 

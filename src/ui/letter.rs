@@ -2,12 +2,11 @@
 //! once the letter is written, where it is and what to do with it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Clear, Widget};
 
 use super::editor::{error_text, input_line};
-use super::{body_block, styled, wrapped};
+use super::{styled, wrapped};
 use crate::app::App;
 use crate::content::fill;
 use crate::letter::Field;
@@ -16,8 +15,7 @@ use crate::letter_form::{FIELDS, FormError, LetterForm, Written};
 pub fn render(app: &App, form: &LetterForm, area: Rect, buf: &mut Buffer) {
     let texts = app.texts();
     let name = app.entry_label(&form.platform, None);
-    let width = area.width.saturating_sub(4).min(72);
-    let text_width = width.saturating_sub(4);
+    let text_width = super::editor::text_width(area);
     let (title, top, lines, focus) = match &form.written {
         Some(written) => {
             (texts.letter.written_title.clone(), written_lines(app, form, written), Vec::new(), 0..0)
@@ -27,25 +25,7 @@ pub fn render(app: &App, form: &LetterForm, area: Rect, buf: &mut Buffer) {
             (fill(&texts.letter.title, &[("platform", &name)]), note_lines(app, form), lines, focus)
         }
     };
-    let top = wrapped(Text::from(top));
-    let rows = |lines: &[Line<'static>]| {
-        u16::try_from(wrapped(Text::from(lines.to_vec())).line_count(text_width)).unwrap_or(u16::MAX)
-    };
-    let top_rows = u16::try_from(top.line_count(text_width)).unwrap_or(u16::MAX);
-    let height = top_rows.saturating_add(rows(&lines)).saturating_add(2).min(area.height.saturating_sub(2));
-    let [area] = area.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    let [area] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    Clear.render(area, buf);
-    let block = body_block(&title, &app.theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    // What to know stays on top; the fields under it scroll to keep the focused one in view.
-    let [top_area, fields_area] =
-        inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
-    top.render(top_area, buf);
-    let focus_end = rows(&lines[..focus.end]);
-    let scroll = focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start]));
-    wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
+    super::editor::form_box(app, &title, wrapped(Text::from(top)), lines, focus, area, buf);
 }
 
 /// Over the fields: what went wrong, or that no source says Meta treats a letter as the form,
