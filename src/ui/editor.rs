@@ -64,7 +64,7 @@ pub(super) fn text_width(area: Rect) -> u16 {
 
 /// A form in a box over the screen: `top` (what went wrong, or what to know) stays in view, and
 /// the fields under it scroll as little as it takes for the lines in `focus` (the focused
-/// field's label and text) to show. Shared by the details form and the letter's.
+/// field's label and text) to end in view. Shared by the details form and the letter's.
 pub(super) fn form_box(
     app: &App,
     title: &str,
@@ -90,9 +90,9 @@ pub(super) fn form_box(
     let [top_area, fields_area] =
         inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
     top.render(top_area, buf);
+    // Where the field does not fit whole, what is typed shows before the label's first words.
     let focus_end = rows(&lines[..focus.end.min(lines.len())]);
-    let scroll =
-        focus_end.saturating_sub(fields_area.height).min(rows(&lines[..focus.start.min(lines.len())]));
+    let scroll = focus_end.saturating_sub(fields_area.height);
     wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
 }
 
