@@ -26,7 +26,7 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     // small window still shows it; the fields under it scroll to keep the focused one in view.
     let top = wrapped(Text::from(vec![note(app, editor, &name), Line::default()]));
     let mut lines = Vec::new();
-    let mut focus = 0..0;
+    let mut focus_end = 0;
     let kind = app.content.catalogue.kind(&editor.platform);
     for field in Field::ALL {
         let label = label(form, field, kind);
@@ -44,17 +44,14 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
             let style = if count >= field.limit() { theme.problem } else { theme.source };
             heading.push(Span::styled(format!(" ({shown})"), style));
         }
-        if focused {
-            focus.start = lines.len();
-        }
         lines.push(Line::from(heading));
         lines.push(input_line(editor.input(field), inner_width.saturating_sub(2), focused, app));
         if focused {
-            focus.end = lines.len();
+            focus_end = lines.len();
         }
         lines.push(Line::default());
     }
-    form_box(app, &title, top, lines, focus, area, buf);
+    form_box(app, &title, top, lines, focus_end, area, buf);
 }
 
 /// How wide the text of a form in a box over `area` is.
@@ -63,14 +60,14 @@ pub(super) fn text_width(area: Rect) -> u16 {
 }
 
 /// A form in a box over the screen: `top` (what went wrong, or what to know) stays in view, and
-/// the fields under it scroll as little as it takes for the lines in `focus` (the focused
-/// field's label and text) to end in view. Shared by the details form and the letter's.
+/// the fields under it scroll as little as it takes for the focused field's text (which ends
+/// at line `focus_end`) to be in view. Shared by the details form and the letter's.
 pub(super) fn form_box(
     app: &App,
     title: &str,
     top: Paragraph<'static>,
     lines: Vec<Line<'static>>,
-    focus: std::ops::Range<usize>,
+    focus_end: usize,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -91,8 +88,7 @@ pub(super) fn form_box(
         inner.layout(&Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]));
     top.render(top_area, buf);
     // Where the field does not fit whole, what is typed shows before the label's first words.
-    let focus_end = rows(&lines[..focus.end.min(lines.len())]);
-    let scroll = focus_end.saturating_sub(fields_area.height);
+    let scroll = rows(&lines[..focus_end.min(lines.len())]).saturating_sub(fields_area.height);
     wrapped(Text::from(lines)).scroll((scroll, 0)).render(fields_area, buf);
 }
 

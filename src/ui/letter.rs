@@ -18,7 +18,7 @@ pub fn render(app: &App, form: &LetterForm, area: Rect, buf: &mut Buffer) {
     let text_width = super::editor::text_width(area);
     let (title, top, lines, focus) = match &form.written {
         Some(written) => {
-            (texts.letter.written_title.clone(), written_lines(app, form, written), Vec::new(), 0..0)
+            (texts.letter.written_title.clone(), written_lines(app, form, written), Vec::new(), 0)
         }
         None => {
             let (lines, focus) = field_lines(app, form, &name, usize::from(text_width));
@@ -58,17 +58,12 @@ fn note_lines(app: &App, form: &LetterForm) -> Vec<Line<'static>> {
     lines
 }
 
-/// Each field's label, and its text; which of the lines the focused field takes.
-fn field_lines(
-    app: &App,
-    form: &LetterForm,
-    name: &str,
-    width: usize,
-) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+/// Each field's label, and its text; where the focused field's lines end.
+fn field_lines(app: &App, form: &LetterForm, name: &str, width: usize) -> (Vec<Line<'static>>, usize) {
     let theme = &app.theme;
     let said = &app.texts().letter;
     let mut lines = Vec::new();
-    let mut focus = 0..0;
+    let mut focus_end = 0;
     for (index, field) in FIELDS.iter().enumerate() {
         let label = match field {
             Field::Name => said.form_name.clone(),
@@ -91,16 +86,15 @@ fn field_lines(
             );
             let style = if count >= limit { theme.problem } else { theme.source };
             heading.push(Span::styled(format!(" ({shown})"), style));
-            focus.start = lines.len();
         }
         lines.push(Line::from(heading));
         lines.push(input_line(form.input(index), width.saturating_sub(2), focused, app));
         if focused {
-            focus.end = lines.len();
+            focus_end = lines.len();
         }
         lines.push(Line::default());
     }
-    (lines, focus)
+    (lines, focus_end)
 }
 
 /// Where the letter is, what to do with it, and how to remember it once sent.
