@@ -147,7 +147,7 @@ impl Action {
             Action::Copy => Message::CopyLink,
             Action::Help => Message::ToggleHelp,
             Action::Close => Message::CloseHelp,
-            Action::Language => Message::ToggleLanguage,
+            Action::Language => Message::NextLanguage,
             Action::Quit => Message::Quit,
             Action::Interrupt => Message::Interrupt,
             Action::Suspend => Message::Suspend,
@@ -291,7 +291,7 @@ pub fn table(app: &App, help: bool, scrollable: bool) -> Vec<Binding> {
             // A yes/no question takes every key until it is answered.
             // "j" for ja, "y" for yes: both work, the footer shows the person's own.
             let yes: &[Key] = match app.lang {
-                Lang::Nl => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
+                Lang::Nl | Lang::De => &[key(KeyCode::Char('j')), key(KeyCode::Char('y'))],
                 Lang::En => &[key(KeyCode::Char('y')), key(KeyCode::Char('j'))],
             };
             table.push(Binding::new(yes, Action::Yes, 1));
@@ -438,7 +438,8 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
     bound.flatten()
 }
 
-/// How a key is written: arrows as arrows, Space in the person's language.
+/// How a key is written: arrows as arrows, Space and Ctrl in the person's language ("Strg-C"
+/// on a German keyboard).
 pub fn key_name(key: Key, texts: &KeyTexts) -> String {
     let name = match key.code {
         KeyCode::Right => "→".to_owned(),
@@ -454,7 +455,7 @@ pub fn key_name(key: Key, texts: &KeyTexts) -> String {
         KeyCode::Char(c) => c.to_string(),
         other => other.to_string(),
     };
-    if key.ctrl { format!("Ctrl-{}", name.to_uppercase()) } else { name }
+    if key.ctrl { format!("{}-{}", texts.ctrl, name.to_uppercase()) } else { name }
 }
 
 /// The keys of a binding as the footer writes them: "↑↓", "→ Enter", "1-2".

@@ -22,6 +22,7 @@ pub const ALLOWED_HOSTS: &[&str] = &[
     "chatgpt.com",
     "claude.ai",
     "autoriteitpersoonsgegevens.nl",
+    "edpb.europa.eu",
 ];
 
 /// Why a link was refused.

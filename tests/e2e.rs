@@ -226,8 +226,8 @@ fn esc_closes_the_help_first_then_goes_back_and_never_quits() {
 }
 
 #[test]
-fn t_switches_the_language_and_back() {
-    let (nl, en) = (Say::nl(), Say::en());
+fn t_moves_through_every_language_and_round_again() {
+    let (nl, en, de) = (Say::nl(), Say::en(), Say::de());
     let mut tui = Tui::spawn(Options::dutch());
     tui.wait_for(&nl.warning(), TIMEOUT);
     tui.send("t");
@@ -235,11 +235,50 @@ fn t_switches_the_language_and_back() {
     assert!(!screen.contains(&nl.warning()), "no Dutch title left:\n{screen}");
     assert!(screen.contains(&en.passed(551)), "the whole screen is in English:\n{screen}");
     tui.send("t");
+    let screen = tui.wait_for(&de.warning(), TIMEOUT);
+    assert!(screen.contains(&de.passed(551)), "the whole screen is in German:\n{screen}");
+    // The German introduction is its own, not the Dutch authority's warning translated.
+    assert!(!screen.contains(&en.texts().warning.quote.by), "{screen}");
+    tui.send("t");
     tui.wait_for(&nl.warning(), TIMEOUT);
 
     tui.send("q");
     let status = tui.wait_exit(TIMEOUT);
     assert!(status.success(), "{}", tui.failure(&format!("q exits with 0, not {status:?}")));
+}
+
+#[test]
+fn german_walk_marks_instagram_and_the_record_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.json");
+    let say = Say::de();
+    let browser = FakeBrowser::new();
+    // A German locale alone makes it German.
+    let options = Options::german().env("BEZWAAR_DATA_FILE", &record).env("BROWSER", browser.path());
+    let mut tui = Tui::spawn(options);
+    let screen = tui.wait_for(&say.warning(), TIMEOUT);
+    assert!(screen.contains(&say.passed(551)), "the deadline passed 551 days ago:\n{screen}");
+    assert!(screen.contains("27. Mai 2025"), "a date as Germans write it:\n{screen}");
+
+    to_platform_list(&mut tui, &say);
+    tui.send(ENTER);
+    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    tui.send("o");
+    assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM], "the browser gets the form link, alone");
+    tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
+    tui.send(&RIGHT.repeat(4));
+    tui.wait_for(&say.step("instagram", 5), TIMEOUT);
+    tui.send("m");
+    let screen = tui.wait_for(&say.marked("instagram", common::TODAY), TIMEOUT);
+    assert!(screen.contains("29. November 2026"), "{screen}");
+    quit(&mut tui);
+    tui.assert_terminal_restored();
+
+    let json = status_json(&record);
+    let objections = json["objections"].as_array().expect("objections");
+    assert_eq!(objections.len(), 1, "{json}");
+    assert_eq!(objections[0]["platform"], "instagram", "{json}");
+    assert_eq!(objections[0]["submitted_on"], common::TODAY, "{json}");
 }
 
 /// Sends `signal` (a name for the shell's kill) once the first frame shows.
@@ -308,6 +347,15 @@ fn help_follows_lang_and_the_option() {
         english.stdout
     );
     assert!(!english.stdout.contains("Gebruik:"), "{}", english.stdout);
+
+    let german = run(&["--help"], "de_AT.UTF-8", &[]);
+    assert_eq!(german.code, Some(0), "stderr: {}", german.stderr);
+    assert!(
+        german.stdout.contains("Aufruf:") && german.stdout.contains("BEZWAAR_TODAY"),
+        "{}",
+        german.stdout
+    );
+    assert!(!german.stdout.contains("Usage:") && !german.stdout.contains("Gebruik:"), "{}", german.stdout);
 }
 
 #[test]

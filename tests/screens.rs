@@ -32,16 +32,9 @@ fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    }
-}
-
 fn snapshot(name: &str, app: &App) {
     let terminal = draw(app, 80, 24);
-    insta::assert_snapshot!(format!("{name}_{}", code(app.lang)), terminal.backend());
+    insta::assert_snapshot!(format!("{name}_{}", app.lang.code()), terminal.backend());
 }
 
 const TODAY: &str = "2026-11-29";
@@ -61,20 +54,24 @@ fn warning_before_the_deadline() {
 }
 
 #[test]
-fn warning_before_the_ap_warned() {
+fn warning_before_the_warning_was_given() {
     for lang in Lang::ALL {
-        let app = app(lang, "2025-04-20", Screen::Warning);
+        // The AP warned on 24 April 2025 (Dutch, English), the Hamburg authority on 17 April
+        // (German): four days before each.
+        let since = Content::embedded(lang).unwrap().texts(lang).warning.since;
+        let before = (since - chrono::Days::new(4)).to_string();
+        let app = app(lang, &before, Screen::Warning);
         snapshot("warning_before_the_warning", &app);
         let texts = app.texts();
         let rows = screen_rows(&app).join("\n");
-        // Nothing is said of the AP's warning as given, nor quoted, before 24 April 2025.
+        // Nothing is said of the warning as given, nor quoted, before it was.
         for given in [&texts.warning.title, &texts.warning.paragraphs[0].text, &texts.warning.quote.by] {
             let start: String = given.chars().take(25).collect();
             assert!(!rows.contains(&start), "{lang:?}: {start:?} in\n{rows}");
         }
         assert!(rows.contains(&texts.warning.before_warning.title), "{lang:?}\n{rows}");
         // From the day of the warning on, it is.
-        let on_the_day = self::app(lang, "2025-04-24", Screen::Warning);
+        let on_the_day = self::app(lang, &since.to_string(), Screen::Warning);
         assert!(screen_rows(&on_the_day).join("\n").contains(&texts.warning.title));
     }
 }
@@ -86,17 +83,23 @@ fn warning_on_1_december_2026_says_what_changed_since_and_fits_one_screen() {
         assert_eq!(app.view.limit, 0, "{lang:?}: the whole warning fits 80x24");
         let rows = screen_rows(&app).join("\n");
         let texts = app.texts();
+        let cited = |fact: &bezwaar::content::DatedFact| texts.sources_line(&fact.sources);
         for fact in &texts.warning.after_paragraphs {
             let start: String = fact.text.chars().take(40).collect();
             assert!(rows.contains(&start), "{lang:?}: {start:?} in\n{rows}");
+            let source: String = cited(fact).chars().take(40).collect();
+            assert!(rows.contains(&source), "{lang:?}: {source:?} in\n{rows}");
         }
         assert!(rows.contains(&texts.sources["dpc-2025-05-21"]), "{lang:?}\n{rows}");
-        assert!(rows.contains(&texts.sources["reuters-2025-10-01"]), "{lang:?}\n{rows}");
         assert!(rows.contains("553"), "{lang:?}\n{rows}");
         // A fact is said only from the day it became known.
         let june = self::app(lang, "2025-06-01", Screen::Warning);
         let rows = screen_rows(&june).join("\n");
-        assert!(!rows.contains(&texts.sources["reuters-2025-10-01"]), "{lang:?}\n{rows}");
+        for fact in &texts.warning.after_paragraphs {
+            let start: String = fact.text.chars().take(40).collect();
+            let known = fact.from <= date("2025-06-01");
+            assert_eq!(rows.contains(&start), known, "{lang:?} on 1 June 2025: {start:?} in\n{rows}");
+        }
         assert!(rows.contains(&texts.sources["dpc-2025-05-21"]), "{lang:?}\n{rows}");
         // Before the deadline the warning reads as before.
         let may = self::app(lang, "2025-05-20", Screen::Warning);
@@ -209,7 +212,7 @@ fn window_too_small() {
     for lang in Lang::ALL {
         let app = app(lang, TODAY, Screen::Warning);
         let terminal = draw(&app, 50, 12);
-        insta::assert_snapshot!(format!("too_small_{}", code(lang)), terminal.backend());
+        insta::assert_snapshot!(format!("too_small_{}", lang.code()), terminal.backend());
     }
 }
 
@@ -576,7 +579,7 @@ fn the_qr_code_screen_and_a_window_too_small_for_it() {
         bezwaar::tui::step(&mut app, Message::ToggleQr);
         snapshot("qr_instagram", &app);
         let terminal = draw(&app, 70, 20);
-        insta::assert_snapshot!(format!("qr_too_small_{}", code(lang)), terminal.backend());
+        insta::assert_snapshot!(format!("qr_too_small_{}", lang.code()), terminal.backend());
     }
 }
 
@@ -777,7 +780,7 @@ fn the_highlighted_platform_comes_back_into_view_after_anything_else() {
         bezwaar::tui::step(&mut app, Message::ToggleHelp);
         bezwaar::tui::step(&mut app, Message::CloseHelp);
         visible(&app, "after the help");
-        bezwaar::tui::step(&mut app, Message::ToggleLanguage);
+        bezwaar::tui::step(&mut app, Message::NextLanguage);
         visible(&app, "in the other language");
         bezwaar::tui::step(&mut app, Message::Resized(61, 16));
         visible(&app, "after a resize");

@@ -213,10 +213,7 @@ fn committed_screenshots_match_every_screen() {
     let update = std::env::var_os("BEZWAAR_UPDATE_SCREENSHOTS").is_some();
     let mut stale = Vec::new();
     for lang in Lang::ALL {
-        let code = match lang {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        };
+        let code = lang.code();
         for (name, app) in screens(lang) {
             assert_eq!(
                 app.view.limit,

@@ -66,7 +66,7 @@ pub enum Message {
     LetterSaved(Result<Written, OsError>),
     ToggleHelp,
     CloseHelp,
-    ToggleLanguage,
+    NextLanguage,
     Quit,
     /// Ctrl-C: quit at once, whatever the state.
     Interrupt,

@@ -448,8 +448,8 @@ impl App {
                 }
                 self.view.scroll = 0;
             }
-            Message::ToggleLanguage => {
-                self.lang = self.lang.other();
+            Message::NextLanguage => {
+                self.lang = self.lang.next();
             }
             // A change that could not be saved is not dropped without a word: the first q says
             // so, the second quits.
@@ -729,13 +729,17 @@ mod tests {
     }
 
     #[test]
-    fn help_and_language_toggle_and_quit_stops() {
+    fn help_and_the_language_key_and_quit_stops() {
         let mut app = app();
         run(&mut app, &[Message::ToggleHelp]);
         assert!(app.help_open());
-        run(&mut app, &[Message::CloseHelp, Message::ToggleLanguage]);
+        run(&mut app, &[Message::CloseHelp, Message::NextLanguage]);
         assert!(!app.help_open());
         assert_eq!(app.lang, Lang::En);
+        run(&mut app, &[Message::NextLanguage]);
+        assert_eq!(app.lang, Lang::De);
+        run(&mut app, &[Message::NextLanguage]);
+        assert_eq!(app.lang, Lang::Nl, "round again");
         assert!(app.running);
         run(&mut app, &[Message::Quit]);
         assert!(!app.running);

@@ -24,7 +24,7 @@ use crate::content::{CliTexts, Lang, fill};
     disable_help_subcommand = true
 )]
 pub struct Cli {
-    #[arg(long, global = true, value_name = "nl|en", value_parser = ["nl", "en"])]
+    #[arg(long, global = true, value_name = "nl|en|de", value_parser = ["nl", "en", "de"])]
     pub lang: Option<String>,
     #[arg(long, global = true)]
     pub data_file: Option<PathBuf>,
@@ -255,11 +255,12 @@ mod tests {
     }
 
     #[test]
-    fn the_lang_option_takes_only_nl_and_en() {
+    fn the_lang_option_takes_only_nl_en_and_de() {
         let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::En).cli;
         let parse = |list: &[&str]| command(texts, &facts()).try_get_matches_from(args(list));
         assert!(parse(&["bezwaar", "--lang", "nl"]).is_ok());
+        assert!(parse(&["bezwaar", "--lang", "de"]).is_ok());
         let error = parse(&["bezwaar", "--lang", "fr"]).unwrap_err();
         assert_eq!(error.exit_code(), 2);
     }
@@ -289,7 +290,7 @@ mod tests {
                     vec![
                         fill(
                             &texts.mistake_value,
-                            &[("input", "'fr'"), ("option", "--lang"), ("accepted", "nl, en")],
+                            &[("input", "'fr'"), ("option", "--lang"), ("accepted", "nl, en, de")],
                         ),
                         help("bezwaar --help"),
                     ],
@@ -305,7 +306,7 @@ mod tests {
                 (
                     said(&["bezwaar", "mark"]),
                     vec![
-                        fill(&texts.mistake_missing, &[("missing", "<PLATFORM>")]),
+                        fill(&texts.mistake_missing, &[("missing", format!("<{}>", texts.value_platform))]),
                         help("bezwaar mark --help"),
                     ],
                 ),
@@ -421,58 +422,65 @@ mod tests {
     }
 
     #[test]
-    fn the_dutch_help_is_dutch_down_to_the_usage_line() {
+    fn the_dutch_and_german_help_are_theirs_down_to_the_usage_line() {
+        let expected = [
+            (Lang::Nl, "Gebruik", "OPTIES", "JJJJ-MM-DD", "BESTAND", "NAAM", "E-MAILADRES"),
+            (Lang::De, "Aufruf", "OPTIONEN", "JJJJ-MM-TT", "DATEI", "NAME", "E-MAIL-ADRESSE"),
+        ];
         let content = Content::embedded(Lang::Nl).unwrap();
-        let texts = &content.texts(Lang::Nl).cli;
-        let mut helps = vec![command(texts, &facts()).render_long_help().to_string()];
-        for name in [
-            "status",
-            "mark",
-            "unmark",
-            "platforms",
-            "share",
-            "guide",
-            "remind",
-            "completions",
-            "manpage",
-            "letter",
-        ] {
-            let error = command(texts, &facts())
-                .try_get_matches_from(args(&["bezwaar", name, "--help"]))
-                .unwrap_err();
-            helps.push(error.render().to_string());
-        }
-        for help in &helps {
-            assert!(help.contains("Gebruik: bezwaar"), "{help}");
-            for english in [
-                "Usage",
-                "[OPTIONS]",
-                "[COMMAND]",
-                "<PATH>",
-                "<FILE>",
-                "<YYYY-MM-DD>",
-                "<NOTE>",
-                "Print help",
-                "Options:",
-                "Arguments:",
+        for (lang, usage, options, date, file, name, email) in expected {
+            let texts = &content.texts(lang).cli;
+            let platform = &texts.value_platform;
+            let mut helps = vec![command(texts, &facts()).render_long_help().to_string()];
+            for name in [
+                "status",
+                "mark",
+                "unmark",
+                "platforms",
+                "share",
+                "guide",
+                "remind",
+                "completions",
+                "manpage",
+                "letter",
             ] {
-                assert!(!help.contains(english), "{english:?} in {help}");
+                let error = command(texts, &facts())
+                    .try_get_matches_from(args(&["bezwaar", name, "--help"]))
+                    .unwrap_err();
+                helps.push(error.render().to_string());
             }
+            for help in &helps {
+                assert!(help.contains(&format!("{usage}: bezwaar")), "{lang:?}: {help}");
+                for english in [
+                    "Usage",
+                    "[OPTIONS]",
+                    "[COMMAND]",
+                    "<PATH>",
+                    "<FILE>",
+                    "<YYYY-MM-DD>",
+                    "<NOTE>",
+                    "Print help",
+                    "Options:",
+                    "Arguments:",
+                ] {
+                    assert!(!help.contains(english), "{lang:?}: {english:?} in {help}");
+                }
+            }
+            assert!(
+                helps[2].contains(&format!("{usage}: bezwaar mark [{options}] <{platform}>"))
+                    && helps[2].contains(&format!("--date <{date}>")),
+                "{}",
+                helps[2]
+            );
+            assert!(helps[7].contains(&format!("--ics <{file}>")), "{}", helps[7]);
+            assert!(
+                helps[10].contains(&format!("{usage}: bezwaar letter [{options}] <{platform}>"))
+                    && helps[10].contains(&format!("--name <{name}>"))
+                    && helps[10].contains(&format!("--email <{email}>")),
+                "{}",
+                helps[10]
+            );
         }
-        assert!(
-            helps[2].contains("Gebruik: bezwaar mark [OPTIES] <PLATFORM>")
-                && helps[2].contains("--date <JJJJ-MM-DD>"),
-            "{}",
-            helps[2]
-        );
-        assert!(helps[7].contains("--ics <BESTAND>"), "{}", helps[7]);
-        assert!(
-            helps[10].contains("Gebruik: bezwaar letter [OPTIES] <PLATFORM>")
-                && helps[10].contains("--name <NAAM>")
-                && helps[10].contains("--email <E-MAILADRES>"),
-            "{}",
-            helps[10]
-        );
     }
 
     #[test]

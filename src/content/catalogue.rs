@@ -8,8 +8,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
-    /// The day the AP published its warning.
-    pub warning_date: NaiveDate,
     /// The day Meta started training; objecting before it kept everything out.
     pub deadline: NaiveDate,
     /// The ids of every source a text may name; each language labels them.

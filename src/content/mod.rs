@@ -1,10 +1,13 @@
 //! The typed content model: every text a person reads, and the catalogue of platforms.
 //!
 //! The files under `assets/content/` are embedded at build time and parsed once. `catalogue.json`
-//! holds what does not depend on the language (platform ids, links, dates, source ids); `nl.json`
-//! and `en.json` hold the texts. Both language files parse into the same struct with
+//! holds what does not depend on the language (platform ids, links, dates, source ids); `nl.json`,
+//! `en.json` and `de.json` hold the texts. Every language file parses into the same struct with
 //! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
 //! the types cannot (counts, source references, links).
+//!
+//! Each language has its own introduction (`warning`): Dutch and English readers hear the Dutch
+//! authority's warning, German readers what the authorities and consumer bodies in Germany said.
 
 #[macro_use]
 mod members;
@@ -29,6 +32,8 @@ const NL_JSON: &str = include_str!("../../assets/content/nl.json");
 
 const EN_JSON: &str = include_str!("../../assets/content/en.json");
 
+const DE_JSON: &str = include_str!("../../assets/content/de.json");
+
 /// The number of steps the walkthrough gives for every platform.
 pub const STEPS_PER_PLATFORM: usize = 5;
 
@@ -37,31 +42,47 @@ pub const STEPS_PER_PLATFORM: usize = 5;
 pub enum Lang {
     Nl,
     En,
+    De,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::De];
 
-    /// The other language: the language key toggles between the two.
-    pub fn other(self) -> Lang {
+    /// The language the language key moves to: Dutch, English, German, and round again.
+    pub fn next(self) -> Lang {
         match self {
             Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
+            Lang::En => Lang::De,
+            Lang::De => Lang::Nl,
         }
     }
 
-    /// Parses a `--lang` value: `nl` or `en`.
+    /// The code `--lang` takes, and the language file's name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// Parses a `--lang` value: `nl`, `en` or `de`.
     pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
-    /// The language of a locale value such as `nl_NL.UTF-8`: Dutch for `nl*`, English otherwise.
+    /// The language of a locale value such as `nl_NL.UTF-8` or `de_AT.UTF-8`: Dutch for `nl*`,
+    /// German for `de*`, English otherwise.
     pub fn from_locale(value: &str) -> Lang {
-        if value.to_ascii_lowercase().starts_with("nl") { Lang::Nl } else { Lang::En }
+        let value = value.to_ascii_lowercase();
+        if value.starts_with("nl") {
+            Lang::Nl
+        } else if value.starts_with("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
     }
 
     /// The language from the environment, in POSIX order: the first of `LC_ALL`, `LC_MESSAGES`
@@ -72,6 +93,11 @@ impl Lang {
             .filter_map(|name| var(name))
             .find(|value| !value.is_empty())
             .map_or(Lang::En, |value| Lang::from_locale(&value))
+    }
+
+    /// Where this language's texts are kept among [`Lang::ALL`].
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -90,17 +116,19 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// Everything bezwaar shows, in both languages, with the catalogue.
+/// Everything bezwaar shows, in every language, with the catalogue.
 ///
-/// Only the language in use is read at the start; the other is read the first time it is asked
-/// for (the language key), so that starting costs one language file, not two.
+/// Only the language in use is read at the start; another is read the first time it is asked
+/// for (the language key, or English for a letter), so that starting costs one language file.
 #[derive(Debug)]
 pub struct Content {
     pub catalogue: Catalogue,
     first_lang: Lang,
-    first: Texts,
-    /// The other language's texts, read on demand.
-    other: OnceLock<Result<Texts, ContentError>>,
+    /// Boxed, as each language's texts are: an `App` holds the content, and is moved by value.
+    first: Box<Texts>,
+    /// The other languages' texts, each read on demand, by [`Lang::index`]; the first
+    /// language's place stays empty.
+    others: [OnceLock<Result<Box<Texts>, ContentError>>; Lang::ALL.len()],
 }
 
 impl Content {
@@ -113,12 +141,12 @@ impl Content {
             catalogue: parse("catalogue.json", CATALOGUE_JSON)?,
             first_lang: lang,
             first: parse_texts(lang)?,
-            other: OnceLock::new(),
+            others: Default::default(),
         })
     }
 
-    /// The texts in `lang`. Should the other language's file fail to read (only a broken build
-    /// can cause that, and the tests read both), the language already read stands in.
+    /// The texts in `lang`. Should another language's file fail to read (only a broken build
+    /// can cause that, and the tests read them all), the language already read stands in.
     pub fn texts(&self, lang: Lang) -> &Texts {
         self.try_texts(lang).unwrap_or(&self.first)
     }
@@ -127,7 +155,10 @@ impl Content {
         if lang == self.first_lang {
             return Ok(&self.first);
         }
-        self.other.get_or_init(|| parse_texts(lang)).as_ref().map_err(Clone::clone)
+        match self.others[lang.index()].get_or_init(|| parse_texts(lang)) {
+            Ok(texts) => Ok(texts),
+            Err(error) => Err(error.clone()),
+        }
     }
 
     pub fn platforms(&self) -> &[Platform] {
@@ -140,12 +171,13 @@ fn texts_file(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Nl => ("nl.json", NL_JSON),
         Lang::En => ("en.json", EN_JSON),
+        Lang::De => ("de.json", DE_JSON),
     }
 }
 
-fn parse_texts(lang: Lang) -> Result<Texts, ContentError> {
+fn parse_texts(lang: Lang) -> Result<Box<Texts>, ContentError> {
     let (file, json) = texts_file(lang);
-    parse(file, json)
+    parse(file, json).map(Box::new)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, ContentError> {
@@ -181,8 +213,9 @@ mod tests {
             if lang == self.first_lang {
                 return &mut self.first;
             }
-            self.other.get_or_init(|| parse_texts(lang));
-            self.other.get_mut().and_then(|texts| texts.as_mut().ok()).expect("the other language reads")
+            let cell = &mut self.others[lang.index()];
+            cell.get_or_init(|| parse_texts(lang));
+            cell.get_mut().and_then(|texts| texts.as_mut().ok()).expect("the other language reads")
         }
     }
 
@@ -194,17 +227,56 @@ mod tests {
     }
 
     #[test]
-    fn the_other_language_is_read_when_first_asked_for() {
+    fn another_language_is_read_when_first_asked_for() {
         for lang in Lang::ALL {
             let content = Content::embedded(lang).unwrap();
-            assert!(content.other.get().is_none(), "only {lang:?} is read at the start");
-            let other = content.texts(lang.other());
+            assert!(
+                content.others.iter().all(|cell| cell.get().is_none()),
+                "only {lang:?} is read at the start"
+            );
+            let next = content.texts(lang.next());
             let first = content.texts(lang);
-            assert!(!std::ptr::eq(other, first), "{lang:?}: the other language, not a stand-in");
-            // Each language's key names the other one.
-            assert_ne!(other.keys.language, first.keys.language);
-            assert!(content.other.get().is_some_and(Result::is_ok));
+            assert!(!std::ptr::eq(next, first), "{lang:?}: the next language, not a stand-in");
+            // Each language's key names the language it moves to.
+            assert_ne!(next.keys.language, first.keys.language);
+            assert!(content.others[lang.next().index()].get().is_some_and(Result::is_ok));
+            assert!(content.others[lang.next().next().index()].get().is_none(), "the third waits");
         }
+    }
+
+    #[test]
+    fn the_language_key_moves_through_every_language_and_names_where_it_goes() {
+        let content = Content::embedded(Lang::Nl).unwrap();
+        // "t English" in Dutch, "t Deutsch" in English, "t Nederlands" in German: the next
+        // language in its own words, so that a person who reads only that one finds it.
+        let own_names = [(Lang::Nl, "Nederlands"), (Lang::En, "English"), (Lang::De, "Deutsch")];
+        let own_name = |lang: Lang| own_names.iter().find(|(l, _)| *l == lang).unwrap().1;
+        let mut lang = Lang::Nl;
+        let mut seen = Vec::new();
+        for _ in Lang::ALL {
+            seen.push(lang);
+            let keys = &content.texts(lang).keys;
+            assert_eq!(keys.language, own_name(lang.next()), "{lang:?}");
+            assert!(keys.language_long.contains(own_name(lang.next())), "{lang:?}");
+            lang = lang.next();
+        }
+        assert_eq!(lang, Lang::Nl, "round again");
+        seen.sort_by_key(|lang| lang.index());
+        assert_eq!(seen, Lang::ALL);
+    }
+
+    #[test]
+    fn a_locale_or_a_code_chooses_the_language() {
+        assert_eq!(Lang::from_locale("de_DE.UTF-8"), Lang::De);
+        assert_eq!(Lang::from_locale("de_AT"), Lang::De);
+        assert_eq!(Lang::from_locale("de_CH.UTF-8"), Lang::De);
+        assert_eq!(Lang::from_locale("nl_BE.UTF-8"), Lang::Nl);
+        assert_eq!(Lang::from_locale("fr_FR.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_code(" DE "), Some(Lang::De));
+        assert_eq!(Lang::from_code("deutsch"), None);
+        let env = |name: &str| (name == "LC_MESSAGES").then(|| "de_DE.UTF-8".to_owned());
+        assert_eq!(Lang::from_env(env), Lang::De);
     }
 
     /// Every key path of a JSON value, with arrays of objects entered element by element.
@@ -226,23 +298,107 @@ mod tests {
         }
     }
 
-    #[test]
-    fn both_languages_have_the_same_keys() {
-        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
-        let en: Value = serde_json::from_str(EN_JSON).unwrap();
-        let (mut nl_paths, mut en_paths) = (Vec::new(), Vec::new());
-        key_paths(&nl, "", &mut nl_paths);
-        key_paths(&en, "", &mut en_paths);
-        nl_paths.sort();
-        en_paths.sort();
-        assert_eq!(nl_paths, en_paths);
-        assert!(nl_paths.len() > 100, "the comparison walked the whole file");
+    /// Each language file as JSON.
+    fn language_files() -> Vec<(Lang, Value)> {
+        Lang::ALL.into_iter().map(|lang| (lang, serde_json::from_str(texts_file(lang).1).unwrap())).collect()
+    }
+
+    /// The introduction (`warning`) is each language's own: its paragraphs may differ in
+    /// number, so their places are compared without their index.
+    fn shape(path: &str) -> String {
+        if !path.starts_with("/warning/") {
+            return path.to_owned();
+        }
+        let mut shape = String::with_capacity(path.len());
+        let mut in_index = false;
+        for c in path.chars() {
+            match c {
+                '[' => in_index = true,
+                ']' => in_index = false,
+                _ if in_index => continue,
+                _ => {}
+            }
+            shape.push(c);
+        }
+        shape
     }
 
     #[test]
-    fn both_languages_name_the_same_sources_in_the_same_places() {
-        let nl: Value = serde_json::from_str(NL_JSON).unwrap();
-        let en: Value = serde_json::from_str(EN_JSON).unwrap();
+    fn every_language_has_the_same_keys() {
+        let files = language_files();
+        let paths = |value: &Value| {
+            let mut paths = Vec::new();
+            key_paths(value, "", &mut paths);
+            let mut shapes: Vec<String> = paths.iter().map(|path| shape(path)).collect();
+            shapes.sort();
+            shapes.dedup();
+            shapes
+        };
+        let dutch = paths(&files[0].1);
+        assert!(dutch.len() > 100, "the comparison walked the whole file");
+        for (lang, file) in &files[1..] {
+            assert_eq!(paths(file), dutch, "{lang:?}");
+        }
+    }
+
+    /// Every text of a JSON value by its place, arrays of texts entered too.
+    fn strings<'a>(value: &'a Value, prefix: &str, out: &mut Vec<(String, &'a str)>) {
+        match value {
+            Value::String(text) => out.push((prefix.to_owned(), text)),
+            Value::Object(map) => {
+                map.iter().for_each(|(key, child)| strings(child, &format!("{prefix}/{key}"), out))
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    strings(child, &format!("{prefix}[{index}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The `{name}`s of a text.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_language_fills_the_same_placeholders_in_the_same_places() {
+        let files = language_files();
+        let texts: Vec<(Lang, Vec<(String, &str)>)> = files
+            .iter()
+            .map(|(lang, file)| {
+                let mut out = Vec::new();
+                strings(file, "", &mut out);
+                (*lang, out)
+            })
+            .collect();
+        let (_, dutch) = &texts[0];
+        let mut compared = 0;
+        for (lang, theirs) in &texts[1..] {
+            for (path, text) in dutch {
+                // A paragraph of one language's own introduction has no counterpart elsewhere.
+                let Some((_, other)) = theirs.iter().find(|(p, _)| p == path) else { continue };
+                assert_eq!(placeholders(other), placeholders(text), "{lang:?} {path}: {other:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared} texts compared");
+        assert_eq!(placeholders("{days} dagen, {days}; {a b} {}"), ["days"]);
+    }
+
+    #[test]
+    fn dutch_and_english_name_the_same_sources_in_the_same_places() {
+        // Both speak with the Dutch authority's voice; German has its own introduction.
+        let files = language_files();
         fn sources(value: &Value, out: &mut Vec<Value>) {
             match value {
                 Value::Object(map) => {
@@ -259,8 +415,9 @@ mod tests {
             }
         }
         let (mut nl_sources, mut en_sources) = (Vec::new(), Vec::new());
-        sources(&nl, &mut nl_sources);
-        sources(&en, &mut en_sources);
+        sources(&files[0].1, &mut nl_sources);
+        sources(&files[1].1, &mut en_sources);
+        assert_eq!((files[0].0, files[1].0), (Lang::Nl, Lang::En));
         assert_eq!(nl_sources, en_sources);
     }
 
@@ -611,12 +768,63 @@ mod tests {
         }
     }
 
+    /// The source ids a language's warning screen cites on `date`, paragraphs and quote.
+    fn warning_sources(content: &Content, lang: Lang, date: &str) -> Vec<String> {
+        let on = content.texts(lang).warning_on(date.parse().unwrap(), &content.catalogue);
+        let quoted = on.quote.map(|quote| quote.sources.as_slice()).unwrap_or_default();
+        on.paragraphs.iter().flat_map(|(_, sources)| sources.iter()).chain(quoted).cloned().collect()
+    }
+
+    #[test]
+    fn german_readers_hear_what_was_said_in_germany_each_from_its_day() {
+        let content = content();
+        let cites = |lang, date, id: &str| warning_sources(&content, lang, date).iter().any(|s| s == id);
+        // Before the Hamburg authority spoke, nothing is said of it.
+        assert!(!cites(Lang::De, "2025-04-16", "hmbbfdi-2025-04-17"));
+        assert!(cites(Lang::De, "2025-04-17", "hmbbfdi-2025-04-17"));
+        // The Verbraucherzentrale's letter of 30 April, its application of 13 May, the court's
+        // refusal of 23 May: each from its day.
+        let said = |date| content.texts(Lang::De).warning_on(date, &content.catalogue).paragraphs.len();
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            [
+                said(day("2025-04-29")),
+                said(day("2025-04-30")),
+                said(day("2025-05-13")),
+                said(day("2025-05-23"))
+            ],
+            [2, 3, 4, 5]
+        );
+        assert!(!cites(Lang::De, "2025-05-22", "olg-koeln-2025-05-23"));
+        assert!(cites(Lang::De, "2025-05-23", "olg-koeln-2025-05-23"));
+        for date in ["2025-05-23", "2026-12-01"] {
+            assert!(
+                cites(Lang::De, date, "vz-nrw-2025") && cites(Lang::De, date, "olg-koeln-2025-05-23"),
+                "{date}"
+            );
+            // The AP's warning stays the Dutch authority's voice: not put in German mouths.
+            assert!(!cites(Lang::De, date, "ap-2025-04-24"), "{date}");
+            assert!(
+                cites(Lang::Nl, date, "ap-2025-04-24") && cites(Lang::En, date, "ap-2025-04-24"),
+                "{date}"
+            );
+            assert!(!cites(Lang::Nl, date, "hmbbfdi-2025-04-17"), "{date}");
+        }
+        // Meta's own German words are quoted where the Dutch quote the AP.
+        let texts = content.texts(Lang::De);
+        assert!(texts.warning.quote.text.contains("Du kannst der Verwendung deiner Informationen"));
+        assert_eq!(texts.warning.quote.sources, ["mkln-2025"]);
+    }
+
     #[test]
     fn dates_read_as_people_write_them() {
         let content = content();
         let date = NaiveDate::from_ymd_opt(2025, 4, 24).unwrap();
         assert_eq!(content.texts(Lang::Nl).date(date), "24 april 2025");
         assert_eq!(content.texts(Lang::En).date(date), "24 April 2025");
+        assert_eq!(content.texts(Lang::De).date(date), "24. April 2025");
+        let march = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(content.texts(Lang::De).date(march), "1. März 2026");
     }
 
     #[test]
@@ -626,7 +834,9 @@ mod tests {
         };
         assert_eq!(Lang::from_env(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
         assert_eq!(Lang::from_env(env(&[("LANG", "nl_BE")])), Lang::Nl);
-        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::De);
+        assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", "de_AT.UTF-8"), ("LANG", "nl_NL")])), Lang::De);
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LC_ALL", "en_GB"), ("LANG", "nl_NL")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "nl_NL"), ("LANG", "C")])), Lang::Nl);

@@ -28,10 +28,13 @@ pub struct WarningOn<'a> {
 }
 
 impl Texts {
-    /// "24 april 2025": a date as a person writes it.
+    /// "24 april 2025", "24. April 2025": a date as a person writes it.
     pub fn date(&self, date: NaiveDate) -> String {
         let month = &self.months[date.month0() as usize];
-        format!("{} {month} {}", date.day(), date.year())
+        fill(
+            &self.date_format,
+            &[("day", &date.day().to_string()), ("month", month), ("year", &date.year().to_string())],
+        )
     }
 
     /// "Bron: AP, 24 april 2025; Consumentenbond, 2025".
@@ -67,13 +70,14 @@ impl Texts {
     }
 
     /// What the warning screen says on this date: what the date means, then the warning. Before
-    /// the AP gave its warning, it is neither spoken of as given nor cited; from the deadline on,
-    /// what changed since comes first, each fact from the day it became known.
+    /// the warning was given, it is neither spoken of as given nor cited; after it, each fact is
+    /// said from the day it became known, and from the deadline on, what changed since comes
+    /// first.
     pub fn warning_on(&self, today: NaiveDate, catalogue: &Catalogue) -> WarningOn<'_> {
         let warning = &self.warning;
         let (headline, text, sources) =
             self.deadline_lines(Deadline::on(today, catalogue.deadline), catalogue.deadline);
-        if today < catalogue.warning_date {
+        if today < warning.since {
             let early = &warning.before_warning;
             return WarningOn {
                 title: &early.title,
@@ -84,12 +88,9 @@ impl Texts {
                 quote: None,
             };
         }
-        let paragraphs = if today < catalogue.deadline {
-            pairs(&warning.paragraphs)
-        } else {
-            let known = warning.after_paragraphs.iter().filter(|fact| fact.from <= today);
-            known.map(|f| (f.text.as_str(), f.sources.as_slice())).collect()
-        };
+        let facts = if today < catalogue.deadline { &warning.paragraphs } else { &warning.after_paragraphs };
+        let known = facts.iter().filter(|fact| fact.from <= today);
+        let paragraphs = known.map(|fact| (fact.text.as_str(), fact.sources.as_slice())).collect();
         WarningOn { title: &warning.title, headline, text, sources, paragraphs, quote: Some(&warning.quote) }
     }
 
@@ -292,7 +293,6 @@ impl Texts {
         let warning = &self.warning;
         [&warning.before_deadline, &warning.after_deadline, &self.platforms.accounts]
             .into_iter()
-            .chain(&warning.paragraphs)
             .chain(&warning.before_warning.paragraphs)
             .chain(&self.done.paragraphs)
             .chain(&self.done.setting_paragraphs)
@@ -301,7 +301,7 @@ impl Texts {
             .flat_map(|fact| &fact.sources)
             .chain(&warning.quote.sources)
             .chain(&warning.before_warning.deadline_sources)
-            .chain(warning.after_paragraphs.iter().flat_map(|fact| &fact.sources))
+            .chain(warning.paragraphs.iter().chain(&warning.after_paragraphs).flat_map(|fact| &fact.sources))
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
             .chain(&self.letter.note.sources)

@@ -13,6 +13,8 @@ use super::messages::{CliTexts, EditorTexts, FollowupTexts, GuideTexts, LetterTe
 #[serde(deny_unknown_fields)]
 pub struct Texts {
     pub months: [String; 12],
+    /// How a date is written: "{day} {month} {year}", in German "{day}. {month} {year}".
+    pub date_format: String,
     /// Source id to the label a person reads, e.g. "AP, 24 april 2025".
     pub sources: BTreeMap<String, String>,
     /// "Bron: {sources}".
@@ -85,6 +87,8 @@ texts! {
 /// What each key does, as the footer and the help say it.
 pub struct KeyTexts {
     pub space: String,
+    /// The Ctrl key as the keyboard says it: "Strg" in German.
+    pub ctrl: String,
     pub next: String,
     pub back: String,
     pub scroll: String,
@@ -146,27 +150,31 @@ pub struct HelpTexts {
 #[serde(deny_unknown_fields)]
 pub struct WarningTexts {
     pub title: String,
-    /// What the warning screen says before the AP gave its warning.
+    /// The day the warning this language's readers hear was given: the AP's for Dutch and
+    /// English, the Hamburg authority's for German. Before it, `before_warning` is shown.
+    pub since: NaiveDate,
+    /// What the warning screen says before that warning was given.
     pub before_warning: EarlyWarning,
     pub days_left: Plural,
     pub before_deadline: Fact,
     pub deadline_today: String,
     pub passed: Plural,
     pub after_deadline: Fact,
-    pub paragraphs: Vec<Fact>,
+    /// Before the deadline: the warning and what followed it, each from the day it was said.
+    pub paragraphs: Vec<DatedFact>,
     /// From the deadline on, instead of `paragraphs`: what changed since, each from the day it
     /// became known, and the AP's warning said short, so that the screen still fits.
     pub after_paragraphs: Vec<DatedFact>,
     pub quote: Quote,
 }
 
-/// The warning screen's title and paragraphs before the AP's warning was given: no quote, and
+/// The warning screen's title and paragraphs before the warning was given: no quote, and
 /// nothing said of a warning in the past tense.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EarlyWarning {
     pub title: String,
-    /// The sources of what the deadline means, before the AP's warning could be one.
+    /// The sources of what the deadline means, before the warning could be one.
     pub deadline_sources: Vec<String>,
     pub paragraphs: Vec<Fact>,
 }

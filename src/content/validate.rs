@@ -100,6 +100,27 @@ impl Content {
                     return fail(file, format!("texts for unknown platform {id}"));
                 }
             }
+            if let Some(missing) =
+                ["{day}", "{month}", "{year}"].into_iter().find(|part| !texts.date_format.contains(part))
+            {
+                return fail(file, format!("date_format lacks {missing}"));
+            }
+            // The introduction's warning comes before the deadline, and each paragraph said
+            // before the deadline is said from the warning on.
+            let warning = &texts.warning;
+            if warning.since > catalogue.deadline {
+                return fail(file, format!("warning.since {} is after the deadline", warning.since));
+            }
+            if let Some(fact) = warning
+                .paragraphs
+                .iter()
+                .find(|fact| fact.from < warning.since || fact.from >= catalogue.deadline)
+            {
+                return fail(
+                    file,
+                    format!("warning paragraph from {} is not between since and the deadline", fact.from),
+                );
+            }
             if let Err(refusal) = links::allowed(&texts.followup.ap_url) {
                 return fail(file, format!("{}: {refusal}", texts.followup.ap_url));
             }

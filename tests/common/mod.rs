@@ -182,6 +182,10 @@ impl Options {
         Options::new("en_US.UTF-8")
     }
 
+    pub fn german() -> Options {
+        Options::new("de_DE.UTF-8")
+    }
+
     pub fn arg(mut self, arg: &str) -> Options {
         self.args.push(arg.to_owned());
         self
@@ -556,6 +560,10 @@ impl Say {
 
     pub fn en() -> Say {
         Say { content: Content::embedded(Lang::En).expect("the content reads"), lang: Lang::En }
+    }
+
+    pub fn de() -> Say {
+        Say { content: Content::embedded(Lang::De).expect("the content reads"), lang: Lang::De }
     }
 
     pub fn texts(&self) -> &Texts {
