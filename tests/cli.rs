@@ -138,8 +138,8 @@ fn the_plain_guide_takes_a_screen_reader_user_from_the_warning_to_the_next_platf
             "de_DE.UTF-8",
             "\nj\n\nn\nq\n",
             "Das ist der Link zum Widerspruchsformular von Instagram. Es ist Metas eigenes Formular",
-            "Instagram (Ihr Konto) ist als abgeschickt am 29. November 2026 markiert",
-            "Nutzen Sie auch Facebook, und ist es nicht mit diesem Konto verknüpft?",
+            "Instagram (Ihr Konto) ist jetzt markiert: abgeschickt am 29. November 2026",
+            "Haben Sie auch ein Konto bei Facebook, das nicht mit diesem Konto verknüpft ist?",
         ),
     ];
     for (lang, answers, step_one, marked, next) in say {

@@ -1091,3 +1091,35 @@ fn another_account_where_the_unnamed_one_is_marked_asks_for_a_name_at_once() {
     assert!(rows.contains(&needed), "{rows}");
     assert!(!rows.contains("Alleen de datum"), "no promise that only the date is needed: {rows}");
 }
+
+#[test]
+fn at_60x16_every_screen_says_how_to_quit_and_where_the_help_is() {
+    // German labels are long: a footer that does not fit leaves out scrolling, the next
+    // language and the overview first, never q or ?.
+    for lang in Lang::ALL {
+        let platforms = Content::embedded(lang).unwrap().platforms().len();
+        let mut screens = vec![Screen::Warning, Screen::Risks, Screen::Platforms, Screen::Overview];
+        for platform in 0..platforms {
+            screens.extend((0..5).map(|step| Screen::Step { platform, step }));
+            screens.push(Screen::Done { platform });
+        }
+        for marked in [false, true] {
+            for screen in &screens {
+                let mut app = app(lang, TODAY, *screen);
+                if marked {
+                    app = with_marks(app);
+                }
+                bezwaar::tui::step(&mut app, Message::Resized(60, 16));
+                let rows = screen_rows(&app);
+                let footer = rows[rows.len() - 3..].join("\n");
+                let keys = &app.texts().keys;
+                for said in [format!("q {}", keys.quit), format!("? {}", keys.help)] {
+                    assert!(
+                        footer.contains(&said),
+                        "{lang:?} {screen:?} marked {marked}: {said:?} in\n{footer}"
+                    );
+                }
+            }
+        }
+    }
+}

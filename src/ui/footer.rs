@@ -8,15 +8,38 @@ use ratatui::widgets::Widget;
 use crate::app::App;
 use crate::keys::{self, bindings};
 
-/// The footer's items, each a key and what it does, laid out in lines no wider than `width`.
+/// The most lines the footer takes; the body needs the rest.
+const MOST_LINES: usize = 3;
+
+/// What goes first when the footer does not fit in [`MOST_LINES`]: scrolling (the frame's
+/// "↓ more" says it), the next language and the overview (the help lists them all). How to
+/// quit and where the help is always show.
+const LEAST_NEEDED: [keys::Action; 4] =
+    [keys::Action::Scroll, keys::Action::Page, keys::Action::Language, keys::Action::Overview];
+
+/// The footer's items, each a key and what it does, laid out in lines no wider than `width`:
+/// at most [`MOST_LINES`], leaving out what is least needed until they fit.
 fn lines(app: &App, table: &[keys::Binding], width: u16) -> Vec<Line<'static>> {
+    let mut shown: Vec<&keys::Binding> = table.iter().filter(|binding| binding.in_footer > 0).collect();
+    let mut lines = laid_out(app, &shown, width);
+    for action in LEAST_NEEDED {
+        if lines.len() <= MOST_LINES {
+            break;
+        }
+        shown.retain(|binding| binding.action != action);
+        lines = laid_out(app, &shown, width);
+    }
+    lines
+}
+
+fn laid_out(app: &App, shown: &[&keys::Binding], width: u16) -> Vec<Line<'static>> {
     let texts = &app.texts().keys;
     let theme = &app.theme;
     let width = usize::from(width);
     let mut lines = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for binding in table.iter().filter(|binding| binding.in_footer > 0) {
+    for binding in shown {
         let key = keys::footer_keys(binding, texts);
         let label = binding.action.label(texts).to_owned();
         let item_width = key.chars().count() + 1 + label.chars().count();
@@ -41,7 +64,7 @@ fn lines(app: &App, table: &[keys::Binding], width: u16) -> Vec<Line<'static>> {
 /// body whose size it decides.
 pub fn height(app: &App, width: u16) -> u16 {
     let table = keys::table(app, app.help_open(), true);
-    u16::try_from(lines(app, &table, width).len()).unwrap_or(u16::MAX).min(3)
+    u16::try_from(lines(app, &table, width).len().min(MOST_LINES)).unwrap_or(u16::MAX)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
