@@ -580,6 +580,14 @@ fn the_qr_code_screen_and_a_window_too_small_for_it() {
         snapshot("qr_instagram", &app);
         let terminal = draw(&app, 70, 20);
         insta::assert_snapshot!(format!("qr_too_small_{}", lang.code()), terminal.backend());
+        // At the narrowest window that shows the code, its title is there whole, and the code
+        // still scans.
+        bezwaar::tui::step(&mut app, Message::Resized(60, 24));
+        let rows = screen_rows(&app).join(" ");
+        let words: String = rows.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&app.texts().qr.title), "{lang:?}: the whole title in\n{rows}");
+        let url = app.current_platform().unwrap().url().unwrap().to_owned();
+        assert_eq!(decode_qr(draw(&app, 60, 24).backend().buffer()), url, "{lang:?}");
     }
 }
 

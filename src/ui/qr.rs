@@ -23,8 +23,11 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
     let Some(qr) = links::allowed(url).ok().and_then(|url| Qr::of(&url)) else { return };
     let (width, rows) =
         (u16::try_from(qr.width).unwrap_or(u16::MAX), u16::try_from(qr.rows()).unwrap_or(u16::MAX));
-    // The code, a title line above and the link below.
-    let (need_width, need_height) = (width.max(60), rows + 2);
+    // The code, its title above (a line or more, as the words need) and the link below.
+    let title =
+        wrapped(Text::from(styled(texts.qr.title.clone(), app.theme.heading))).alignment(Alignment::Center);
+    let title_rows = u16::try_from(title.line_count(area.width)).unwrap_or(u16::MAX).max(1);
+    let (need_width, need_height) = (width.max(60), rows.saturating_add(title_rows).saturating_add(1));
     if area.width < need_width || area.height < need_height {
         let message = fill(
             &texts.qr.too_small,
@@ -33,11 +36,9 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
         wrapped(Text::styled(message, app.theme.problem)).alignment(Alignment::Center).render(area, buf);
         return;
     }
-    let title =
-        wrapped(Text::from(styled(texts.qr.title.clone(), app.theme.heading))).alignment(Alignment::Center);
-    title.render(Rect { height: 1, ..area }, buf);
+    title.render(Rect { height: title_rows, ..area }, buf);
     let left = area.x + (area.width - width) / 2;
-    let top = area.y + 1;
+    let top = area.y + title_rows;
     for row in 0..rows {
         for column in 0..width {
             let (x, y) = (usize::from(column), usize::from(row) * 2);
