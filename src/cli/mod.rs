@@ -207,6 +207,20 @@ pub fn today(value: Option<&OsStr>, texts: &CliTexts, local: NaiveDate) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command the command line has.
+    const COMMANDS: [&str; 10] = [
+        "status",
+        "mark",
+        "unmark",
+        "platforms",
+        "share",
+        "guide",
+        "remind",
+        "letter",
+        "completions",
+        "manpage",
+    ];
     use crate::content::Content;
 
     fn args(list: &[&str]) -> Vec<OsString> {
@@ -432,18 +446,7 @@ mod tests {
             let texts = &content.texts(lang).cli;
             let platform = &texts.value_platform;
             let mut helps = vec![command(texts, &facts()).render_long_help().to_string()];
-            for name in [
-                "status",
-                "mark",
-                "unmark",
-                "platforms",
-                "share",
-                "guide",
-                "remind",
-                "completions",
-                "manpage",
-                "letter",
-            ] {
+            for name in COMMANDS {
                 let error = command(texts, &facts())
                     .try_get_matches_from(args(&["bezwaar", name, "--help"]))
                     .unwrap_err();
@@ -474,11 +477,11 @@ mod tests {
             );
             assert!(helps[7].contains(&format!("--ics <{file}>")), "{}", helps[7]);
             assert!(
-                helps[10].contains(&format!("{usage}: bezwaar letter [{options}] <{platform}>"))
-                    && helps[10].contains(&format!("--name <{name}>"))
-                    && helps[10].contains(&format!("--email <{email}>")),
+                helps[8].contains(&format!("{usage}: bezwaar letter [{options}] <{platform}>"))
+                    && helps[8].contains(&format!("--name <{name}>"))
+                    && helps[8].contains(&format!("--email <{email}>")),
                 "{}",
-                helps[10]
+                helps[8]
             );
         }
     }
@@ -535,25 +538,14 @@ mod tests {
     fn completions_and_the_manual_page_come_from_the_same_command_line() {
         let content = Content::embedded(Lang::Nl).unwrap();
         let texts = &content.texts(Lang::Nl).cli;
-        let commands = [
-            "status",
-            "mark",
-            "unmark",
-            "platforms",
-            "share",
-            "guide",
-            "remind",
-            "letter",
-            "completions",
-            "manpage",
-        ];
+
         let bash = completions(texts, &facts(), Shell::Bash);
         let zsh = completions(texts, &facts(), Shell::Zsh);
         let fish = completions(texts, &facts(), Shell::Fish);
         assert!(bash.contains("_bezwaar()") && bash.contains("complete -F _bezwaar"), "{bash}");
         assert!(zsh.starts_with("#compdef bezwaar"), "{zsh}");
         assert!(fish.contains("complete -c bezwaar"), "{fish}");
-        for name in commands {
+        for name in COMMANDS {
             for (shell, script) in [("bash", &bash), ("zsh", &zsh), ("fish", &fish)] {
                 assert!(script.contains(name), "{shell} completes {name}");
             }
@@ -564,7 +556,7 @@ mod tests {
         for heading in [&texts.man_name, &texts.man_synopsis, &texts.man_description, &texts.man_notes] {
             assert!(page.contains(&format!("\n.SH {heading}\n")), "{heading} in {page}");
         }
-        for name in commands {
+        for name in COMMANDS {
             assert!(page.contains(&format!(".SH \"BEZWAAR {}\"", name.to_uppercase())), "{name} in {page}");
         }
         assert!(!page.contains("bezwaar-mark(1)"), "no page that does not exist is named");
