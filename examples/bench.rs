@@ -183,17 +183,18 @@ fn whole(text: String, quit: String) -> Box<dyn Fn(&vt100::Screen) -> bool> {
     Box::new(move |screen| contains(screen, &text) && last_row(screen).contains(&quit))
 }
 
-/// bezwaar's presses, in order: the language switch (every line changes), the next screen
-/// twice (the warning, the risks, the platform list), one step down the list (two lines change).
-/// What each frame shows is taken from bezwaar's own texts.
+/// bezwaar's presses, in order: the language switch (from English to the next language,
+/// German: every line changes), the next screen twice (the warning, the risks, the platform
+/// list), one step down the list (two lines change). What each frame shows is taken from
+/// bezwaar's own texts.
 fn bezwaar_presses() -> Vec<Press> {
-    let nl = Say::nl();
-    let quit = || nl.texts().keys.quit.clone();
-    let second = format!("› 2  {}", nl.name("facebook"));
+    let de = Say::de();
+    let quit = || de.texts().keys.quit.clone();
+    let second = format!("› 2  {}", de.name("facebook"));
     vec![
-        Press { keys: "t", what: "the warning in Dutch", done: whole(nl.warning(), quit()) },
-        Press { keys: "\x1b[C", what: "the risks", done: whole(nl.risks(), quit()) },
-        Press { keys: "\x1b[C", what: "the platform list", done: whole(nl.platforms(), quit()) },
+        Press { keys: "t", what: "the warning in German", done: whole(de.warning(), quit()) },
+        Press { keys: "\x1b[C", what: "the risks", done: whole(de.risks(), quit()) },
+        Press { keys: "\x1b[C", what: "the platform list", done: whole(de.platforms(), quit()) },
         Press {
             keys: "\x1b[B",
             what: "the second platform highlighted",
