@@ -1,4 +1,4 @@
-//! Every screen at 80x24 in both languages, drawn into a TestBackend and compared with the
+//! Every screen at 80x24 in every language, drawn into a TestBackend and compared with the
 //! reviewed snapshots in `tests/snapshots/`. To refresh after a deliberate change:
 //! `INSTA_UPDATE=always cargo test --test screens`, then read every changed file by eye.
 
@@ -588,6 +588,22 @@ fn the_qr_code_screen_and_a_window_too_small_for_it() {
         assert!(words.contains(&app.texts().qr.title), "{lang:?}: the whole title in\n{rows}");
         let url = app.current_platform().unwrap().url().unwrap().to_owned();
         assert_eq!(decode_qr(draw(&app, 60, 24).backend().buffer()), url, "{lang:?}");
+        // The window a window too small asks for shows the code, from narrow or wide.
+        for (width, height) in [(60, 20), (70, 20), (100, 18)] {
+            bezwaar::tui::step(&mut app, Message::Resized(width, height));
+            let said = screen_rows(&app).join(" ");
+            let (before, after) = said.split_once(" × ").expect("the size it needs");
+            let number = |digits: &str| digits.parse::<u16>().expect("a number");
+            let asked_width = number(before.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or_default());
+            let asked_height = number(after.split(|c: char| !c.is_ascii_digit()).next().unwrap_or_default());
+            bezwaar::tui::step(&mut app, Message::Resized(asked_width, asked_height));
+            let shown = draw(&app, asked_width, asked_height);
+            assert_eq!(
+                decode_qr(shown.backend().buffer()),
+                url,
+                "{lang:?}: asked {asked_width}x{asked_height} at {width}x{height}"
+            );
+        }
     }
 }
 
@@ -1101,9 +1117,11 @@ fn another_account_where_the_unnamed_one_is_marked_asks_for_a_name_at_once() {
 }
 
 #[test]
-fn at_60x16_every_screen_says_how_to_quit_and_where_the_help_is() {
-    // German labels are long: a footer that does not fit leaves out scrolling, the next
-    // language and the overview first, never q or ?.
+fn in_every_window_every_screen_says_how_to_quit_where_the_help_is_and_the_next_language() {
+    // German labels are long: a footer that does not fit leaves out what is least needed,
+    // never q, ? or t (the next language in its own words, for a person who cannot read
+    // this one). Swept over every screen, with and without marks, after a failed save, from
+    // the narrowest window up.
     for lang in Lang::ALL {
         let platforms = Content::embedded(lang).unwrap().platforms().len();
         let mut screens = vec![Screen::Warning, Screen::Risks, Screen::Platforms, Screen::Overview];
@@ -1111,21 +1129,33 @@ fn at_60x16_every_screen_says_how_to_quit_and_where_the_help_is() {
             screens.extend((0..5).map(|step| Screen::Step { platform, step }));
             screens.push(Screen::Done { platform });
         }
-        for marked in [false, true] {
+        for state in ["plain", "marked", "save failed"] {
             for screen in &screens {
                 let mut app = app(lang, TODAY, *screen);
-                if marked {
-                    app = with_marks(app);
+                match state {
+                    "marked" => app = with_marks(app),
+                    "save failed" => {
+                        bezwaar::tui::step(&mut app, Message::Mark);
+                        bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
+                    }
+                    _ => {}
                 }
-                bezwaar::tui::step(&mut app, Message::Resized(60, 16));
-                let rows = screen_rows(&app);
-                let footer = rows[rows.len() - 3..].join("\n");
-                let keys = &app.texts().keys;
-                for said in [format!("q {}", keys.quit), format!("? {}", keys.help)] {
-                    assert!(
-                        footer.contains(&said),
-                        "{lang:?} {screen:?} marked {marked}: {said:?} in\n{footer}"
-                    );
+                for width in (60..=70).chain([80]) {
+                    bezwaar::tui::step(&mut app, Message::Resized(width, 16));
+                    let rows = screen_rows(&app);
+                    let footer = rows[rows.len() - 3..].join("\n");
+                    let keys = &app.texts().keys;
+                    let always = [
+                        format!("q {}", keys.quit),
+                        format!("? {}", keys.help),
+                        format!("t {}", keys.language),
+                    ];
+                    for said in always {
+                        assert!(
+                            footer.contains(&said),
+                            "{lang:?} {screen:?} {state} at {width}x16: {said:?} in\n{footer}"
+                        );
+                    }
                 }
             }
         }

@@ -6,33 +6,59 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::keys::{self, bindings};
+use crate::keys::{self, Action, Binding, bindings};
 
 /// The most lines the footer takes; the body needs the rest.
 const MOST_LINES: usize = 3;
 
-/// What goes first when the footer does not fit in [`MOST_LINES`]: scrolling (the frame's
-/// "↓ more" says it), the next language and the overview (the help lists them all). How to
-/// quit and where the help is always show.
-const LEAST_NEEDED: [keys::Action; 4] =
-    [keys::Action::Scroll, keys::Action::Page, keys::Action::Language, keys::Action::Overview];
+/// What goes first when the footer does not fit in [`MOST_LINES`], in order: scrolling (the
+/// frame's "↓ more" says it), the overview and the message for others, then what the screen's
+/// own text names (the link's keys, the letter) and going back (Esc does it too). The help
+/// lists every key.
+const LEAST_NEEDED: [Action; 11] = [
+    Action::Scroll,
+    Action::Page,
+    Action::PageEntries,
+    Action::Overview,
+    Action::Share,
+    Action::Qr,
+    Action::Copy,
+    Action::Letter,
+    Action::Open,
+    Action::PreviousStep,
+    Action::Back,
+];
+
+/// What always shows where it works: how to quit, where the help is, and the next language,
+/// named in its own words for a person who cannot read this one.
+const ALWAYS: [Action; 3] = [Action::Quit, Action::Help, Action::Language];
 
 /// The footer's items, each a key and what it does, laid out in lines no wider than `width`:
-/// at most [`MOST_LINES`], leaving out what is least needed until they fit.
-fn lines(app: &App, table: &[keys::Binding], width: u16) -> Vec<Line<'static>> {
-    let mut shown: Vec<&keys::Binding> = table.iter().filter(|binding| binding.in_footer > 0).collect();
+/// at most [`MOST_LINES`], leaving out what is least needed until they fit, and if that is not
+/// enough, the last of the rest; never [`ALWAYS`].
+fn lines(app: &App, table: &[Binding], width: u16) -> Vec<Line<'static>> {
+    let mut shown: Vec<&Binding> = table.iter().filter(|binding| binding.in_footer > 0).collect();
     let mut lines = laid_out(app, &shown, width);
-    for action in LEAST_NEEDED {
-        if lines.len() <= MOST_LINES {
-            break;
+    let mut least = LEAST_NEEDED.iter();
+    while lines.len() > MOST_LINES {
+        let before = shown.len();
+        match least.next() {
+            Some(action) => shown.retain(|binding| binding.action != *action),
+            None => {
+                let Some(last) = shown.iter().rposition(|binding| !ALWAYS.contains(&binding.action)) else {
+                    break;
+                };
+                shown.remove(last);
+            }
         }
-        shown.retain(|binding| binding.action != action);
-        lines = laid_out(app, &shown, width);
+        if shown.len() != before {
+            lines = laid_out(app, &shown, width);
+        }
     }
     lines
 }
 
-fn laid_out(app: &App, shown: &[&keys::Binding], width: u16) -> Vec<Line<'static>> {
+fn laid_out(app: &App, shown: &[&Binding], width: u16) -> Vec<Line<'static>> {
     let texts = &app.texts().keys;
     let theme = &app.theme;
     let width = usize::from(width);

@@ -26,16 +26,19 @@ pub fn render(app: &App, area: Rect, below: u16, buf: &mut Buffer) {
     // The code, its title above (a line or more, as the words need) and the link below.
     let title =
         wrapped(Text::from(styled(texts.qr.title.clone(), app.theme.heading))).alignment(Alignment::Center);
-    let title_rows = u16::try_from(title.line_count(area.width)).unwrap_or(u16::MAX).max(1);
-    let (need_width, need_height) = (width.max(60), rows.saturating_add(title_rows).saturating_add(1));
-    if area.width < need_width || area.height < need_height {
-        let message = fill(
-            &texts.qr.too_small,
-            &[("width", &need_width.to_string()), ("height", &(area.y + need_height + below).to_string())],
-        );
+    let title_rows = |width: u16| u16::try_from(title.line_count(width)).unwrap_or(u16::MAX).max(1);
+    let need_height = |width: u16| rows.saturating_add(title_rows(width)).saturating_add(1);
+    let need_width = width.max(60);
+    if area.width < need_width || area.height < need_height(area.width) {
+        // The window it asks for: as wide as the code needs, and as high as the code and its
+        // title need at that width; a wider window needs no more.
+        let height = area.y + need_height(need_width) + below;
+        let message =
+            fill(&texts.qr.too_small, &[("width", &need_width.to_string()), ("height", &height.to_string())]);
         wrapped(Text::styled(message, app.theme.problem)).alignment(Alignment::Center).render(area, buf);
         return;
     }
+    let title_rows = title_rows(area.width);
     title.render(Rect { height: title_rows, ..area }, buf);
     let left = area.x + (area.width - width) / 2;
     let top = area.y + title_rows;
