@@ -764,7 +764,7 @@ fn print_comparison(subjects: [&Subject; 3], runs: &[Vec<Run>; 3], idle: &Pair<I
          does; its t changes every line. {one_line} is the same paragraph with one line of text; its t \
          changes that line. Each bezwaar figure above stands beside the baseline that draws as much, and \
          the 1.2× target is judged there: the first frame beside {whole}'s first frame; t (bezwaar's first \
-         language switch, which also reads the other language's texts) and → (from the warning to the \
+         language switch, which also reads the next language's texts) and → (from the warning to the \
          risks) beside {whole}'s t; ↓ on the platform list (two lines change) beside {one_line}'s t. The \
          second → (to the platform list) is pressed but not shown. The table after it sets the whole-screen \
          frames beside {one_line}."

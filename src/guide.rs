@@ -621,19 +621,19 @@ mod tests {
     /// The first key or mouse gesture `text` asks for, if any: "press o", "druk op c", "mouse".
     fn names_a_key(text: &str) -> Option<String> {
         let lower = text.to_lowercase();
-        for word in ["mouse", "muis", "right-click", "rechtermuisknop", "qr"] {
+        for word in ["mouse", "muis", "maus", "right-click", "rechtermuisknop", "rechtsklick", "qr"] {
             if lower.contains(word) {
                 return Some(word.to_owned());
             }
         }
-        for lead in ["press ", "op "] {
+        for lead in ["press ", "op ", "drücken sie ", "taste "] {
             for (at, _) in lower.match_indices(lead) {
                 let mut rest = lower[at + lead.len()..].chars();
                 let (key, next) = (rest.next(), rest.next());
                 if key.is_some_and(|key| "ocrmpsdeaxt?".contains(key))
                     && next.is_none_or(|next| !next.is_alphanumeric())
                 {
-                    return Some(lower[at..].chars().take(lead.len() + 2).collect());
+                    return Some(lower[at..].chars().take(lead.chars().count() + 2).collect());
                 }
             }
         }
@@ -660,6 +660,11 @@ mod tests {
         assert!(names_a_key("of selecteer hem met je muis").is_some());
         assert_eq!(names_a_key("Then press Send. Press Enter, or type q and press Enter"), None);
         assert_eq!(names_a_key("Zet de schakelaar op een andere stand. Druk op Enter"), None);
+        assert_eq!(names_a_key("Drücken Sie o: Dieses Programm öffnet").as_deref(), Some("drücken sie o:"));
+        assert_eq!(names_a_key("mit der Taste c kopieren").as_deref(), Some("taste c "));
+        assert!(names_a_key("wählen Sie ihn mit der Maus aus").is_some());
+        assert!(names_a_key("mit einem Rechtsklick").is_some());
+        assert_eq!(names_a_key("Drücken Sie dann auf „Senden“. Drücken Sie Enter"), None);
     }
 
     #[test]

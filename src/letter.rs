@@ -380,6 +380,25 @@ mod tests {
         for line in letter.lines() {
             assert!(line.width() <= WIDTH, "{line:?}");
         }
+        // In German too, with the German date, the article as German law writes it, and
+        // Meta's own words, then the same in English.
+        let german = compose(
+            &anna(),
+            instagram,
+            date("2026-12-02"),
+            &content.catalogue,
+            content.texts(Lang::De),
+            Some(english),
+        );
+        let flowing = german.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = |text: &str| flowing.find(text).unwrap_or_else(|| panic!("{text:?} in\n{german}"));
+        assert!(at("2. Dezember 2026") < at("Artikel 21 Absatz 1 DSGVO"));
+        assert!(at("Mit freundlichen Grüßen") < at("English version of the letter above"));
+        assert!(at("above") < at("2 December 2026") && at("Dezember") < at("Article 21(1) GDPR"));
+        assert_eq!(german.matches("Meta Platforms Ireland Limited").count(), 2);
+        for line in german.lines() {
+            assert!(line.width() <= WIDTH, "{line:?}");
+        }
     }
 
     #[test]

@@ -52,14 +52,16 @@ fn bash_completes_commands_and_options_from_what_bezwaar_prints() {
 }
 
 #[test]
-fn the_manual_page_renders_without_a_warning_in_both_languages() {
+fn the_manual_page_renders_without_a_warning_in_every_language() {
     for (lang, heading, mark) in [
         ("nl_NL.UTF-8", "BESCHRIJVING", "Markeer een bezwaar"),
         ("en_US.UTF-8", "DESCRIPTION", "Mark an objection"),
+        ("de_DE.UTF-8", "BESCHREIBUNG", "Markiert einen Widerspruch"),
     ] {
         let page = bezwaar(lang, &["manpage"]);
+        // -k reads the page as UTF-8, as man does (through preconv): German has ä, ö, ü and ß.
         let mut groff = Command::new("groff")
-            .args(["-man", "-Tutf8", "-ww", "-P-c", "-P-b", "-P-u"])
+            .args(["-k", "-man", "-Tutf8", "-ww", "-P-c", "-P-b", "-P-u"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -70,6 +72,7 @@ fn the_manual_page_renders_without_a_warning_in_both_languages() {
         let warnings = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success() && warnings.is_empty(), "{lang}: {warnings}");
         let text = String::from_utf8_lossy(&output.stdout);
+        assert!(!text.contains('Ã'), "{lang}: read as UTF-8:\n{text}");
         for expected in [heading, "BEZWAAR MARK", mark, "--data-file"] {
             assert!(text.contains(expected), "{lang}: {expected:?} in\n{text}");
         }
@@ -78,7 +81,7 @@ fn the_manual_page_renders_without_a_warning_in_both_languages() {
 
 /// `bezwaar guide ARGS` with `answers` typed, each followed by Enter, and then the end of input.
 #[test]
-fn platforms_lists_chatgpt_and_claude_with_their_links_and_sources_in_both_languages() {
+fn platforms_lists_chatgpt_and_claude_with_their_links_and_sources_in_every_language() {
     for (lang, unchecked, chatgpt_source, claude_source) in [
         (
             "nl_NL.UTF-8",
@@ -87,6 +90,12 @@ fn platforms_lists_chatgpt_and_claude_with_their_links_and_sources_in_both_langu
             "28 augustus 2025",
         ),
         ("en_GB.UTF-8", "Not checked", "Source: OpenAI, EU privacy policy, July 2026", "28 August 2025"),
+        (
+            "de_DE.UTF-8",
+            "Nicht geprüft",
+            "Quelle: OpenAI, Datenschutzerklärung (EU), Juli 2026",
+            "28. August 2025",
+        ),
     ] {
         let list = bezwaar(lang, &["platforms"]);
         let entry = |id: &str| {

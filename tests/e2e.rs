@@ -137,10 +137,12 @@ fn open_the_form(options: Options, say: &Say) -> Tui {
 }
 
 /// A browser that exits with an error did not get the link to the person: bezwaar says so, in
-/// both languages, and names the command.
+/// every language, and names the command.
 #[test]
 fn a_browser_that_fails_is_said_to_have_failed() {
-    for (say, options) in [(Say::nl(), Options::dutch()), (Say::en(), Options::english())] {
+    for (say, options) in
+        [(Say::nl(), Options::dutch()), (Say::en(), Options::english()), (Say::de(), Options::german())]
+    {
         let mut tui = open_the_form(options.env("BROWSER", "/bin/false"), &say);
         let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
         assert!(screen.contains(&say.browser_exited("/bin/false", 1)), "the command and its code:\n{screen}");
@@ -237,8 +239,11 @@ fn t_moves_through_every_language_and_round_again() {
     tui.send("t");
     let screen = tui.wait_for(&de.warning(), TIMEOUT);
     assert!(screen.contains(&de.passed(551)), "the whole screen is in German:\n{screen}");
-    // The German introduction is its own, not the Dutch authority's warning translated.
-    assert!(!screen.contains(&en.texts().warning.quote.by), "{screen}");
+    // The German introduction is its own, not the Dutch authority's warning translated: it
+    // cites the Hamburg authority, and neither the AP's warning nor its vice-chair.
+    let sources = &de.texts().sources;
+    assert!(screen.contains(&sources["hmbbfdi-2025-04-17"]), "{screen}");
+    assert!(!screen.contains(&sources["ap-2025-04-24"]) && !screen.contains("Verdier"), "{screen}");
     tui.send("t");
     tui.wait_for(&nl.warning(), TIMEOUT);
 

@@ -1,4 +1,4 @@
-//! Screenshots of every screen in both languages, drawn from the TestBackend buffer into SVG with
+//! Screenshots of every screen in every language, drawn from the TestBackend buffer into SVG with
 //! colours kept, in `assets/screenshots/`. The test fails when a committed screenshot is out of
 //! date; refresh them all with:
 //!

@@ -95,9 +95,13 @@ impl Lang {
             .map_or(Lang::En, |value| Lang::from_locale(&value))
     }
 
-    /// Where this language's texts are kept among [`Lang::ALL`].
+    /// Where this language stands in [`Lang::ALL`], and where its texts are kept.
     fn index(self) -> usize {
-        self as usize
+        match self {
+            Lang::Nl => 0,
+            Lang::En => 1,
+            Lang::De => 2,
+        }
     }
 }
 
@@ -135,7 +139,7 @@ impl Content {
     /// Reads the embedded catalogue and the texts of `lang`.
     ///
     /// The content is fixed when bezwaar is built, so it is checked once, by the tests
-    /// ([`Content::validate`] on both languages), not again on every start.
+    /// ([`Content::validate`] on every language), not again on every start.
     pub fn embedded(lang: Lang) -> Result<Content, ContentError> {
         Ok(Content {
             catalogue: parse("catalogue.json", CATALOGUE_JSON)?,
@@ -215,12 +219,12 @@ mod tests {
             }
             let cell = &mut self.others[lang.index()];
             cell.get_or_init(|| parse_texts(lang));
-            cell.get_mut().and_then(|texts| texts.as_mut().ok()).expect("the other language reads")
+            cell.get_mut().and_then(|texts| texts.as_mut().ok()).expect("that language reads")
         }
     }
 
     #[test]
-    fn the_embedded_content_is_valid_in_both_languages() {
+    fn the_embedded_content_is_valid_in_every_language() {
         for lang in Lang::ALL {
             Content::embedded(lang).unwrap().validate().unwrap();
         }
@@ -263,6 +267,9 @@ mod tests {
         assert_eq!(lang, Lang::Nl, "round again");
         seen.sort_by_key(|lang| lang.index());
         assert_eq!(seen, Lang::ALL);
+        for (index, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), index, "{lang:?}");
+        }
     }
 
     #[test]
@@ -430,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn every_meta_platform_has_five_steps_in_both_languages() {
+    fn every_meta_platform_has_five_steps_in_every_language() {
         let content = content();
         for lang in Lang::ALL {
             for platform in content.platforms() {
@@ -546,7 +553,7 @@ mod tests {
     }
 
     #[test]
-    fn every_source_label_says_its_year_in_both_languages() {
+    fn every_source_label_says_its_year_in_every_language() {
         let content = content();
         for lang in Lang::ALL {
             for (id, label) in &content.texts(lang).sources {
@@ -582,6 +589,29 @@ mod tests {
                 assert!(!texts.done.setting_paragraphs.iter().any(|p| p.sources.iter().any(|s| s == spring)));
             }
         }
+    }
+
+    #[test]
+    fn validation_holds_each_introduction_to_its_day_and_its_format() {
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let broken = |change: &dyn Fn(&mut Texts)| {
+            let mut content = content();
+            change(content.texts_mut(Lang::De));
+            content.validate().unwrap_err().to_string()
+        };
+        let error = broken(&|texts| texts.date_format = "{month} {year}".into());
+        assert!(error.contains("de.json") && error.contains("{day}"), "{error}");
+        let error = broken(&|texts| texts.warning.since = day("2025-05-28"));
+        assert!(error.contains("after the deadline"), "{error}");
+        let error =
+            broken(&|texts| texts.warning.paragraphs.iter_mut().for_each(|p| p.from = day("2025-04-30")));
+        assert!(error.contains("no warning paragraph from warning.since"), "{error}");
+        let error = broken(&|texts| texts.warning.paragraphs[1].from = day("2025-04-01"));
+        assert!(error.contains("not between since and the deadline"), "{error}");
+        let error = broken(&|texts| texts.warning.after_paragraphs[0].from = day("2024-05-21"));
+        assert!(error.contains("before since"), "{error}");
+        let error = broken(&|texts| texts.warning.after_paragraphs[0].text.push_str(" {days}"));
+        assert!(error.contains("not filled"), "{error}");
     }
 
     #[test]

@@ -105,11 +105,15 @@ impl Content {
             {
                 return fail(file, format!("date_format lacks {missing}"));
             }
-            // The introduction's warning comes before the deadline, and each paragraph said
-            // before the deadline is said from the warning on.
+            // The introduction's warning comes before the deadline; on its day it is said, and
+            // each paragraph before the deadline is said from then on, each after it from then
+            // on too. Its paragraphs are shown as written: no placeholder fills them.
             let warning = &texts.warning;
             if warning.since > catalogue.deadline {
                 return fail(file, format!("warning.since {} is after the deadline", warning.since));
+            }
+            if !warning.paragraphs.iter().any(|fact| fact.from == warning.since) {
+                return fail(file, format!("no warning paragraph from warning.since {}", warning.since));
             }
             if let Some(fact) = warning
                 .paragraphs
@@ -120,6 +124,16 @@ impl Content {
                     file,
                     format!("warning paragraph from {} is not between since and the deadline", fact.from),
                 );
+            }
+            if let Some(fact) = warning.after_paragraphs.iter().find(|fact| fact.from < warning.since) {
+                return fail(
+                    file,
+                    format!("warning paragraph after the deadline from {}, before since", fact.from),
+                );
+            }
+            let shown = warning.paragraphs.iter().chain(&warning.after_paragraphs).map(|fact| &fact.text);
+            if let Some(text) = shown.chain([&warning.quote.text]).find(|text| text.contains('{')) {
+                return fail(file, format!("a warning paragraph is shown as written, not filled: {text}"));
             }
             if let Err(refusal) = links::allowed(&texts.followup.ap_url) {
                 return fail(file, format!("{}: {refusal}", texts.followup.ap_url));
