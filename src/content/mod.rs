@@ -1,8 +1,9 @@
 //! The typed content model: every text a person reads, and the catalogue of platforms.
 //!
-//! The files under `assets/content/` are embedded at build time and parsed once. `catalogue.json`
-//! holds what does not depend on the language (platform ids, links, dates, source ids); `nl.json`,
-//! `en.json` and `de.json` hold the texts. Every language file parses into the same struct with
+//! The files under `assets/content/` are embedded at build time (without the whitespace that
+//! lays them out, see `build.rs`) and parsed once. `catalogue.json` holds what does not depend
+//! on the language (platform ids, links, dates, source ids); `nl.json`, `en.json` and `de.json`
+//! hold the texts. Every language file parses into the same struct with
 //! `deny_unknown_fields`, so they cannot drift apart in shape; [`Content::validate`] checks what
 //! the types cannot (counts, source references, links).
 //!
@@ -26,13 +27,13 @@ pub use messages::*;
 pub use say::WarningOn;
 pub use texts::*;
 
-const CATALOGUE_JSON: &str = include_str!("../../assets/content/catalogue.json");
+const CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
-const NL_JSON: &str = include_str!("../../assets/content/nl.json");
+const NL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/nl.json"));
 
-const EN_JSON: &str = include_str!("../../assets/content/en.json");
+const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
 
-const DE_JSON: &str = include_str!("../../assets/content/de.json");
+const DE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/de.json"));
 
 /// The number of steps the walkthrough gives for every platform.
 pub const STEPS_PER_PLATFORM: usize = 5;
@@ -227,6 +228,24 @@ mod tests {
     fn the_embedded_content_is_valid_in_every_language() {
         for lang in Lang::ALL {
             Content::embedded(lang).unwrap().validate().unwrap();
+        }
+    }
+
+    #[test]
+    fn what_is_embedded_says_exactly_what_the_files_say() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+        let embedded = [
+            ("catalogue.json", CATALOGUE_JSON),
+            ("nl.json", NL_JSON),
+            ("en.json", EN_JSON),
+            ("de.json", DE_JSON),
+        ];
+        for (file, packed) in embedded {
+            let written = std::fs::read_to_string(dir.join(file)).unwrap();
+            let (written_value, packed_value): (Value, Value) =
+                (serde_json::from_str(&written).unwrap(), serde_json::from_str(packed).unwrap());
+            assert_eq!(packed_value, written_value, "{file}");
+            assert!(packed.len() < written.len() && !packed.contains("\n  "), "{file}: without its layout");
         }
     }
 
