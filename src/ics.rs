@@ -26,16 +26,21 @@ pub fn is_open(catalogue: &Catalogue, objection: &Objection) -> bool {
         && catalogue.platform(&objection.platform).is_none_or(|platform| platform.kind == Kind::Form)
 }
 
-/// The day to look for the confirmation, but not before today: a week after sending a form, a
-/// month after a letter (the time the GDPR gives to answer, art. 12(3)).
-pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
+/// The day from which a confirmation is late: a week after sending a form, a month after a
+/// letter (the time the GDPR gives to answer, art. 12(3)).
+pub fn late_from(objection: &Objection) -> NaiveDate {
     let sent = objection.submitted_on;
-    let due = if objection.by_letter() {
+    let late = if objection.by_letter() {
         sent.checked_add_months(Months::new(1))
     } else {
         sent.checked_add_days(Days::new(WAIT_DAYS))
     };
-    due.unwrap_or(sent).max(today)
+    late.unwrap_or(sent)
+}
+
+/// The day to look for the confirmation, but not before today.
+pub fn due(objection: &Objection, today: NaiveDate) -> NaiveDate {
+    late_from(objection).max(today)
 }
 
 /// A reminder for every open objection in the record.

@@ -1161,3 +1161,54 @@ fn in_every_window_every_screen_says_how_to_quit_where_the_help_is_and_the_next_
         }
     }
 }
+
+#[test]
+fn a_letter_is_late_after_a_month_and_gets_advice_for_a_letter() {
+    use bezwaar::record::{BY_LETTER, Objection, Record};
+    for lang in Lang::ALL {
+        let letter = |sent: &str| Objection {
+            by: Some(BY_LETTER.into()),
+            ..Objection::new("instagram", None, date(sent))
+        };
+        let mut app = app(lang, TODAY, Screen::Overview);
+        // Sent 20 days before 29 November 2026: Meta still has time to answer.
+        app.set_record(Record::with([letter("2026-11-09")]));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 40));
+        let followup = &app.texts().followup;
+        let rows = screen_rows(&app).join("\n");
+        let waiting: String = followup.waiting.chars().take(15).collect();
+        assert!(!rows.contains(&waiting), "{lang:?}: not late after 20 days:\n{rows}");
+        assert!(rows.contains(&app.texts().overview.no_confirmation), "{lang:?}:\n{rows}");
+        // Sent 40 days before: late, with what to do about a letter, not about a form.
+        app.set_record(Record::with([letter("2026-10-20")]));
+        bezwaar::tui::step(&mut app, Message::Resized(80, 40));
+        let followup = &app.texts().followup;
+        let rows: Vec<String> =
+            screen_rows(&app).iter().map(|row| row.trim_matches(['│', ' ']).to_owned()).collect();
+        let rows = rows.join(" ");
+        let words = rows.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains(&bezwaar::content::fill(&followup.waiting, &[("days", "40")])),
+            "{lang:?}:\n{rows}"
+        );
+        assert!(
+            words.contains(&followup.heading_letter) && words.contains(&followup.advice_letter[0]),
+            "{lang:?}: {words}"
+        );
+        assert!(words.contains(&app.texts().sources_line(&followup.sources_letter)), "{lang:?}: {words}");
+        assert!(
+            !words.contains(&followup.advice[1]),
+            "{lang:?}: no advice to send the form again as if sent"
+        );
+        // The help holds both, since the record holds a letter.
+        let (form, letter) = (followup.heading.clone(), followup.heading_letter.clone());
+        bezwaar::tui::step(&mut app, Message::ToggleHelp);
+        let (mut saw_form, mut saw_letter) = (false, false);
+        for _ in 0..40 {
+            saw_form |= on_screen(&app, &form);
+            saw_letter |= on_screen(&app, &letter);
+            bezwaar::tui::step(&mut app, Message::ScrollDown);
+        }
+        assert!(saw_form && saw_letter, "{lang:?}: the help holds what to do about both");
+    }
+}

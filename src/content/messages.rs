@@ -16,9 +16,14 @@ pub struct FollowupTexts {
     /// Over what to do about a late confirmation.
     pub heading: String,
     pub advice: Vec<String>,
-    /// Where to complain: the AP.
+    /// Where to complain: the AP (a data protection authority, in German).
     pub ap_url: String,
     pub sources: Vec<String>,
+    /// The same for a letter, which Meta has a month to answer: over what to do, what, and the
+    /// sources (the complaint's, and the GDPR's month).
+    pub heading_letter: String,
+    pub advice_letter: Vec<String>,
+    pub sources_letter: Vec<String>,
     pub event_summary: String,
     pub event_description: String,
     /// The same, for an objection sent by letter.
@@ -30,6 +35,18 @@ pub struct FollowupTexts {
     pub is_record: String,
     pub not_a_file: String,
     pub not_ours: String,
+}
+
+impl FollowupTexts {
+    /// What to do about a late confirmation: the heading, the advice and its sources, for a
+    /// form or for a letter.
+    pub fn late(&self, by_letter: bool) -> (&String, &[String], &[String]) {
+        if by_letter {
+            (&self.heading_letter, &self.advice_letter, &self.sources_letter)
+        } else {
+            (&self.heading, &self.advice, &self.sources)
+        }
+    }
 }
 
 /// The plain-text walkthrough (`bezwaar guide`): its own questions, since keys and the mouse do

@@ -304,6 +304,7 @@ impl Texts {
             .chain(warning.paragraphs.iter().chain(&warning.after_paragraphs).flat_map(|fact| &fact.sources))
             .chain(&self.share.intro.sources)
             .chain(&self.followup.sources)
+            .chain(&self.followup.sources_letter)
             .chain(&self.letter.note.sources)
             .chain(self.risks.items.iter().flat_map(|item| &item.sources))
             .chain(

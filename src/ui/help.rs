@@ -31,14 +31,19 @@ pub fn body(app: &App) -> Body {
     lines.push(styled(texts.help.always.clone(), theme.heading));
     lines.extend(table.iter().filter(|b| b.action.is_global()).map(row));
     lines.push(Line::default());
-    // The overview's advice for a late confirmation, where it can always be scrolled to.
+    // The overview's advice for a late confirmation, where it can always be scrolled to; for a
+    // letter too, where the record holds one.
     if app.screen == Screen::Overview {
         let followup = &texts.followup;
-        lines.push(styled(followup.heading.clone(), theme.heading));
-        lines.extend(followup.advice.iter().map(|advice| Line::from(format!("• {advice}"))));
-        lines.push(styled(format!("  {}", followup.ap_url), theme.link));
-        lines.push(styled(texts.sources_line(&followup.sources), theme.source));
-        lines.push(Line::default());
+        let letters = app.record().objections().any(crate::record::Objection::by_letter);
+        for by_letter in [false, true].into_iter().filter(|by_letter| !by_letter || letters) {
+            let (heading, advice, sources) = followup.late(by_letter);
+            lines.push(styled(heading.clone(), theme.heading));
+            lines.extend(advice.iter().map(|advice| Line::from(format!("• {advice}"))));
+            lines.push(styled(format!("  {}", followup.ap_url), theme.link));
+            lines.push(styled(texts.sources_line(sources), theme.source));
+            lines.push(Line::default());
+        }
     }
     lines.extend(texts.help.tips.iter().map(|tip| Line::from(format!("• {tip}"))));
     Body { title: texts.help.title.clone(), text: Text::from(lines), links: Vec::new(), window: None }

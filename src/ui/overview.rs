@@ -100,7 +100,7 @@ fn objection_lines(
                 let waiting = fill(template, &[("days", &days.to_string())]);
                 lines.extend(hanging(INDENT, &waiting, width, theme.emphasis));
                 if advise {
-                    lines.extend(advice(app, width));
+                    lines.extend(advice(app, objection.by_letter(), width));
                 }
             }
             None => lines.extend(hanging(INDENT, &texts.overview.no_confirmation, width, Style::new())),
@@ -116,10 +116,10 @@ fn objection_lines(
 }
 
 /// How many days an objection has waited for its confirmation, once that is long enough to
-/// do something about it.
+/// do something about it: a week for a form, a month for a letter, as the reminders wait.
 fn waited(app: &App, objection: &Objection) -> Option<i64> {
     let days = (app.today - objection.submitted_on).num_days();
-    (days >= ics::WAIT_DAYS as i64).then_some(days)
+    (app.today >= ics::late_from(objection)).then_some(days)
 }
 
 /// The entry (its place in the record) under which the advice for a late confirmation
@@ -138,17 +138,18 @@ fn advised(app: &App) -> Option<usize> {
     }
 }
 
-/// What to do when a confirmation is late.
-fn advice(app: &App, width: u16) -> Vec<Line<'static>> {
+/// What to do when a confirmation is late: for a form, or for a letter.
+fn advice(app: &App, by_letter: bool, width: u16) -> Vec<Line<'static>> {
     let texts = app.texts();
     let theme = &app.theme;
     let followup = &texts.followup;
-    let mut lines = hanging(INDENT, &followup.heading, width, Style::new());
-    for advice in &followup.advice {
+    let (heading, advice, sources) = followup.late(by_letter);
+    let mut lines = hanging(INDENT, heading, width, Style::new());
+    for advice in advice {
         lines.extend(hanging("    • ", advice, width, Style::new()));
     }
     lines.extend(hanging("      ", &followup.ap_url, width, theme.link));
-    lines.extend(hanging(INDENT, &texts.sources_line(&followup.sources), width, theme.source));
+    lines.extend(hanging(INDENT, &texts.sources_line(sources), width, theme.source));
     lines
 }
 
