@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::content::{Catalogue, Kind, Platform, Texts, fill};
 use crate::output::{self, OutputError};
 use crate::record::Store;
-use crate::text::{self, MAX_ACCOUNT_CHARS, TooLong};
+use crate::text::{self, MAX_ACCOUNT_CHARS, OsError, TooLong};
 
 /// The longest name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -232,8 +232,9 @@ pub fn default_dir() -> Option<PathBuf> {
 
 /// Writes the letter as a new file in `dir`: `name`, or if a file of that name holds something
 /// else, `name` with -2, -3, ... before its extension. Never over anything but the same letter;
-/// written whole (atomically) and readable by the person only. Returns where it is.
-pub fn save(dir: &Path, name: &str, letter: &str, record: Option<&Store>) -> io::Result<PathBuf> {
+/// written whole (atomically) and readable by the person only. Returns where it is, or what
+/// the system said (with its reason: a full disk, no permission), for the person.
+pub fn save(dir: &Path, name: &str, letter: &str, record: Option<&Store>) -> Result<PathBuf, OsError> {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     for number in 1..=99 {
         let candidate = match number {
@@ -245,10 +246,10 @@ pub fn save(dir: &Path, name: &str, letter: &str, record: Option<&Store>) -> io:
         match output::write(&path, letter.as_bytes(), same_letter(letter), false, record) {
             Ok(()) => return Ok(path),
             Err(OutputError::NotOurs | OutputError::IsRecord | OutputError::NotAFile) => continue,
-            Err(OutputError::Io(error)) => return Err(io::Error::other(error.detail)),
+            Err(OutputError::Io(error)) => return Err(error),
         }
     }
-    Err(io::Error::from(io::ErrorKind::AlreadyExists))
+    Err(OsError::of(&io::Error::from(io::ErrorKind::AlreadyExists)))
 }
 
 /// The name of a letter's file: "bezwaar-brief-instagram-2026-12-02.txt".

@@ -153,7 +153,7 @@ fn perform(effect: Effect, terminal: &mut Term, store: Option<&Store>) -> io::Re
         Effect::SaveLetter { dir, name, text } => {
             let result = crate::letter::save(&dir, &name, &text, store);
             let written = result.map(|path| Written { path, text, copied: None });
-            Ok(Some(Message::LetterSaved(written.map_err(|error| OsError::of(&error)))))
+            Ok(Some(Message::LetterSaved(written)))
         }
         Effect::Copy(url) => {
             let _guard = lock();

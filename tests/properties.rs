@@ -150,7 +150,7 @@ proptest! {
                     Some(Effect::SaveLetter { dir, name, text }) => {
                         prop_assert_eq!(&dir, &letters);
                         let result = if saves {
-                            bezwaar::letter::save(&dir, &name, &text, Some(&store)).map_err(|error| OsError::of(&error))
+                            bezwaar::letter::save(&dir, &name, &text, Some(&store))
                         } else {
                             Err(OsError::of(&std::io::Error::from_raw_os_error(28)))
                         };
