@@ -427,9 +427,8 @@ pub fn message_for(event: KeyEvent, app: &App) -> Option<Message> {
         .iter()
         .find(|binding| binding.accepts(key))
         .map(|binding| binding.action.message(key.code));
-    if app.typing() && !app.view.too_small() {
-        // In the form, every key that is not one of its own is typed (not while the window is
-        // too small to show it).
+    if app.typing() {
+        // In the form, every key that is not one of its own is typed.
         return bound.unwrap_or(Some(Message::EditKey(event)));
     }
     if modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META) {

@@ -100,16 +100,23 @@ impl LetterForm {
 
     /// The person the letter names, checked; on a problem, the field it is in gets the focus.
     pub fn person(&mut self) -> Result<Person, Problem> {
-        let value = |field: usize| self.inputs[field].value();
-        let optional = |field: usize| Some(value(field));
-        let checked = Person::checked(value(0), value(1), optional(2), optional(3), None);
-        if let Err(Problem::Missing(field) | Problem::TooLong(field, _)) = &checked
-            && let Some(place) = FIELDS.iter().position(|each| each == field)
-        {
-            self.field = place;
-        }
-        if let Err(Problem::NotAnEmail(_)) = &checked {
-            self.field = 1;
+        let place = |field: Field| FIELDS.iter().position(|each| *each == field);
+        let value = |field: Field| place(field).map_or("", |at| self.inputs[at].value());
+        let optional = |field: Field| Some(value(field));
+        let checked = Person::checked(
+            value(Field::Name),
+            value(Field::Email),
+            optional(Field::Account),
+            optional(Field::Reason),
+            None,
+        );
+        let wrong = match &checked {
+            Err(Problem::Missing(field) | Problem::TooLong(field, _)) => Some(*field),
+            Err(Problem::NotAnEmail(_)) => Some(Field::Email),
+            Ok(_) => None,
+        };
+        if let Some(at) = wrong.and_then(place) {
+            self.field = at;
         }
         checked
     }

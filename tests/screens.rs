@@ -1039,6 +1039,7 @@ fn a_window_too_small_says_a_change_is_not_saved_and_takes_no_typing() {
     bezwaar::tui::step(&mut app, Message::Resized(40, 10));
     assert_eq!(bezwaar::keys::message_for(KeyEvent::from(KeyCode::Char('x')), &app), None);
     assert_eq!(bezwaar::keys::message_for(KeyEvent::from(KeyCode::Char('q')), &app), Some(Message::Quit));
+    assert!(!app.typing(), "nor is a paste");
 }
 
 #[test]

@@ -223,10 +223,11 @@ impl App {
         }
     }
 
-    /// Whether a form takes what is typed: the details form, or the letter's before it is
-    /// written.
+    /// Whether a form takes what is typed or pasted: the details form, or the letter's before
+    /// it is written; never while the window is too small to show it.
     pub fn typing(&self) -> bool {
-        self.editor().is_some() || self.letter_form().is_some_and(|form| form.written.is_none())
+        let form = self.editor().is_some() || self.letter_form().is_some_and(|form| form.written.is_none());
+        form && !self.view.too_small()
     }
 
     /// The platform a letter can be written for here: one of Meta's forms, on its steps or end

@@ -44,8 +44,7 @@ impl App {
         match (self.screen, screen) {
             (Screen::Done { platform }, Screen::Platforms) => {
                 // The platform offered, or else the one after this in the list.
-                let after = (platform + 1) % self.platforms().len();
-                self.selected = self.other_platform(platform).unwrap_or(after);
+                self.selected = self.content.catalogue.next_after(platform);
             }
             (Screen::Step { platform, .. }, Screen::Platforms) => self.selected = platform,
             _ => {}
