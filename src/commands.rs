@@ -187,26 +187,17 @@ fn mark(context: &Context, args: MarkArgs) -> Result<Outcome, Outcome> {
     let path = shown_path(store);
     let stdout = match &outcome {
         record::Outcome::Added(objection) => {
-            let values = [
-                ("platform", name.as_str()),
-                ("account", &account),
-                ("date", &texts.date(objection.submitted_on)),
-                ("path", &path),
-            ];
-            // A note was refused above.
-            let marked = if context.catalogue.is_setting(&objection.platform) {
-                &texts.record.marked_setting
-            } else if objection.by_letter() {
-                &texts.record.marked_letter
-            } else {
-                &texts.record.marked
-            };
-            fill(marked, &values)
+            // "submitted on …", "switched off on …", "sent by letter on …", with the
+            // confirmation when one was given: what the record says of it everywhere.
+            let status = texts.objection_status(context.catalogue, objection);
+            let values =
+                [("platform", name.as_str()), ("account", &account), ("status", &status), ("path", &path)];
+            fill(&texts.record.marked, &values)
         }
         record::Outcome::AlreadyMarked { before, after, .. } => {
             let mut message = texts.already_marked(context.catalogue, before, after);
             if outcome.changed() {
-                message = format!("{message} {}", fill(&texts.record.location, &[("path", &path)]));
+                message = format!("{message} {}", texts.record_location(&path, true));
             }
             message
         }
@@ -498,6 +489,26 @@ mod tests {
             fixture.run(Lang::En, Task::Unmark(UnmarkArgs { platform: "instagram".into(), account: None }));
         assert_eq!(outcome.code, OK);
         assert!(outcome.stdout.contains("was not marked"), "{outcome:?}");
+    }
+
+    #[test]
+    fn marking_with_a_confirmation_says_it_as_the_status_does() {
+        let fixture = Fixture::new();
+        let args = MarkArgs {
+            date: Some("2026-11-20".into()),
+            confirmed: Some("2026-11-21".into()),
+            ..MarkArgs::default()
+        };
+        let marked = fixture.run(Lang::En, Task::Mark(MarkArgs { platform: "instagram".into(), ..args }));
+        assert!(
+            marked.stdout.starts_with(
+                "Instagram (your account) is marked as submitted on 20 November 2026, \
+                 confirmation received on 21 November 2026. Saved in "
+            ),
+            "{marked:?}"
+        );
+        let status = fixture.run(Lang::En, Task::Status(StatusArgs { json: false })).stdout;
+        assert!(status.contains("confirmation received on 21 November 2026"), "{status}");
     }
 
     #[test]

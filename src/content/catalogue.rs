@@ -29,11 +29,6 @@ impl Catalogue {
         self.platform(id).map(|platform| platform.kind)
     }
 
-    /// Whether the entry is a setting switched off rather than a form sent.
-    pub fn is_setting(&self, id: &str) -> bool {
-        self.kind(id) == Some(Kind::Setting)
-    }
-
     /// The platform the one at `index` names as its partner, if it names one (Instagram and
     /// Facebook name each other: the same person often has both).
     pub fn partner(&self, index: usize) -> Option<usize> {

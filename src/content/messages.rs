@@ -274,11 +274,9 @@ pub struct RecordTexts {
     pub submitted: String,
     pub confirmed: String,
     pub main_account: String,
-    /// What `bezwaar mark` says: a form marked as submitted, a setting as switched off.
+    /// What `bezwaar mark` says: "{platform} ({account}) is marked as {status}", the status as
+    /// [`Texts::objection_status`](super::Texts::objection_status) says it everywhere.
     pub marked: String,
-    pub marked_setting: String,
-    /// The same for an objection sent by letter.
-    pub marked_letter: String,
     pub unmarked: Plural,
     pub nothing_to_unmark: String,
     /// Marking what is marked: what was there, what changed, what was kept.

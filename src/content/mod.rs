@@ -744,7 +744,7 @@ mod tests {
             let guide = &texts.guide;
             let record = &texts.record;
             let letter = &texts.letter;
-            let checks: [(&str, &[&str]); 57] = [
+            let checks: [(&str, &[&str]); 55] = [
                 (&texts.warning.days_left.other, &["days"]),
                 (&texts.warning.passed.other, &["days", "deadline"]),
                 (&texts.warning.before_deadline.text, &["deadline"]),
@@ -774,11 +774,9 @@ mod tests {
                 (&guide.new_account, &["account", "platform"]),
                 (&guide.not_marked, &["id"]),
                 (&guide.next, &["platform"]),
-                (&record.marked, &["platform", "account", "date", "path"]),
-                (&record.marked_setting, &["platform", "account", "date", "path"]),
+                (&record.marked, &["platform", "account", "status", "path"]),
                 (&record.item_new_date_setting, &["date"]),
                 (&record.unmark_question, &["platform", "status"]),
-                (&record.marked_letter, &["platform", "account", "date", "path"]),
                 (&record.submitted_letter, &["date"]),
                 (&record.confirmed_letter, &["date", "confirmed"]),
                 (&guide.letter, &["id"]),
