@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use crate::text::{OsError, shown};
 
 /// How long a launcher from `$BROWSER` may take to say whether it worked.
-pub const LAUNCHER_PATIENCE: Duration = Duration::from_secs(5);
+const LAUNCHER_PATIENCE: Duration = Duration::from_secs(5);
 
 /// Browsers that run in the terminal, by program name (the webbrowser crate's list, and Debian's
 /// name for the text browser it chose).
@@ -51,7 +51,7 @@ pub enum OpenError {
 
 /// One command of `$BROWSER`, the link put in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+struct Entry {
     /// The command as written in `$BROWSER`, to name it in a message.
     pub written: String,
     pub program: String,
@@ -61,7 +61,7 @@ pub struct Entry {
 /// The commands in a `$BROWSER` value for `url`: entries separated by `:`, each split at spaces
 /// (no quoting). In an argument `%s` becomes the link, `%%` a `%` and `%c` a `:`; without a
 /// `%s` the link is the last argument. Empty entries are skipped.
-pub fn entries(browser: &str, url: &str) -> Vec<Entry> {
+fn entries(browser: &str, url: &str) -> Vec<Entry> {
     browser
         .split(':')
         .filter_map(|written| {
@@ -135,7 +135,7 @@ fn runs_in_terminal(entry: &Entry) -> bool {
 }
 
 /// Runs the entries in turn until one succeeds; waits for a launcher at most `patience`.
-pub fn try_in_turn(entries: &[Entry], patience: Duration) -> Result<(), OpenError> {
+fn try_in_turn(entries: &[Entry], patience: Duration) -> Result<(), OpenError> {
     let mut failures = Vec::new();
     for entry in entries {
         match run(entry, patience) {

@@ -68,7 +68,8 @@ fn main() -> ExitCode {
     if let Some(task) = task {
         let context = Context {
             texts,
-            english: (lang != Lang::En).then(|| content.texts(Lang::En)),
+            // Only a letter is written in two languages: no other task reads English's texts.
+            english: (lang != Lang::En && matches!(task, Task::Letter(_))).then(|| content.texts(Lang::En)),
             catalogue: &content.catalogue,
             store,
             today,
