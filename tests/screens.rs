@@ -228,9 +228,7 @@ fn find_row(buffer: &Buffer, text: &str) -> u16 {
 
 /// Whether a row of the frame, drawn at the window's size, shows `text`.
 fn on_screen(app: &App, text: &str) -> bool {
-    let terminal = draw(app, app.view.size.width, app.view.size.height);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height).any(|y| row_text(buffer, y).contains(text))
+    screen_rows(app).iter().any(|row| row.contains(text))
 }
 
 fn cell_at<'a>(buffer: &'a Buffer, text: &str) -> &'a ratatui::buffer::Cell {
@@ -1138,6 +1136,10 @@ fn in_every_window_every_screen_says_how_to_quit_where_the_help_is_and_the_next_
                     "save failed" => {
                         bezwaar::tui::step(&mut app, Message::Mark);
                         bezwaar::tui::step(&mut app, Message::Written(Err(disk_full())));
+                        // Only where m marks: elsewhere nothing waits to be saved again.
+                        if !app.unsaved() {
+                            continue;
+                        }
                     }
                     _ => {}
                 }

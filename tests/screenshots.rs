@@ -115,7 +115,7 @@ fn svg(buffer: &Buffer) -> String {
             while x < width {
                 let cell = &buffer[(x, y)];
                 if (colours(cell).0, cell.modifier - Modifier::REVERSED) != style
-                    || half_block(cell.symbol(), "", "").is_some()
+                    || matches!(cell.symbol(), "▀" | "▄")
                 {
                     break;
                 }
