@@ -142,11 +142,6 @@ impl Editor {
         &self.inputs[field as usize]
     }
 
-    /// How many characters a field holds.
-    pub fn count(&self, field: Field) -> usize {
-        self.input(field).value().chars().count()
-    }
-
     /// A key typed into the current field. Characters that would act on the terminal or
     /// reorder the text are not taken; a full field takes nothing more and says so.
     pub fn key(&mut self, key: KeyEvent) {
@@ -310,7 +305,11 @@ mod tests {
         typed(&mut editor, family);
         assert!(editor.input(Field::Account).value().ends_with(family), "joiners are kept");
         typed(&mut editor, &"x".repeat(200));
-        assert_eq!(editor.count(Field::Account), MAX_ACCOUNT_CHARS, "the field stops at its limit");
+        assert_eq!(
+            editor.input(Field::Account).value().chars().count(),
+            MAX_ACCOUNT_CHARS,
+            "the field stops at its limit"
+        );
         assert_eq!(editor.error, Some(EditError::Full(MAX_ACCOUNT_CHARS)), "and says so");
     }
 

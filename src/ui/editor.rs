@@ -14,7 +14,6 @@ use crate::editor::{EditError, Editor, Field};
 
 pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let texts = app.texts();
-    let theme = &app.theme;
     let form = &texts.editor;
     let name = app.entry_label(&editor.platform, None);
     let title = match editor.editing {
@@ -29,29 +28,46 @@ pub fn render(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let mut focus_end = 0;
     let kind = app.content.catalogue.kind(&editor.platform);
     for field in Field::ALL {
-        let label = label(form, field, kind);
         let focused = field == editor.field;
-        let marker = if focused { "› " } else { "  " };
-        let mut heading = vec![Span::styled(
-            format!("{marker}{label}"),
-            if focused { theme.heading } else { theme.source },
-        )];
-        // A text field says how full it is; a full one says it in the problem's style.
-        if focused && field.is_text() {
-            let count = editor.count(field);
-            let shown =
-                fill(&form.count, &[("count", &count.to_string()), ("max", &field.limit().to_string())]);
-            let style = if count >= field.limit() { theme.problem } else { theme.source };
-            heading.push(Span::styled(format!(" ({shown})"), style));
-        }
-        lines.push(Line::from(heading));
-        lines.push(input_line(editor.input(field), inner_width.saturating_sub(2), focused, app));
+        // A text field says how full it is; a date field has no count.
+        let limit = field.is_text().then(|| field.limit());
+        lines.extend(self::field(
+            app,
+            label(form, field, kind),
+            editor.input(field),
+            limit,
+            focused,
+            inner_width,
+        ));
         if focused {
-            focus_end = lines.len();
+            focus_end = lines.len() - 1;
         }
-        lines.push(Line::default());
     }
     form_box(app, &title, top, lines, focus_end, area, buf);
+}
+
+/// A field of a form, as both forms draw it: its label (focused: with how full it is, in the
+/// problem's style once full), what is typed, and a blank line after it.
+pub(super) fn field(
+    app: &App,
+    label: &str,
+    input: &Input,
+    limit: Option<usize>,
+    focused: bool,
+    width: usize,
+) -> [Line<'static>; 3] {
+    let theme = &app.theme;
+    let marker = if focused { "› " } else { "  " };
+    let mut heading =
+        vec![Span::styled(format!("{marker}{label}"), if focused { theme.heading } else { theme.source })];
+    if let Some(limit) = limit.filter(|_| focused) {
+        let count = input.value().chars().count();
+        let shown =
+            fill(&app.texts().editor.count, &[("count", &count.to_string()), ("max", &limit.to_string())]);
+        let style = if count >= limit { theme.problem } else { theme.source };
+        heading.push(Span::styled(format!(" ({shown})"), style));
+    }
+    [Line::from(heading), input_line(input, width.saturating_sub(2), focused, app), Line::default()]
 }
 
 /// How wide the text of a form in a box over `area` is.

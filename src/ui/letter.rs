@@ -3,9 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 
-use super::editor::{error_text, input_line};
+use super::editor::{self, error_text};
 use super::{styled, wrapped};
 use crate::app::App;
 use crate::content::fill;
@@ -60,7 +60,6 @@ fn note_lines(app: &App, form: &LetterForm) -> Vec<Line<'static>> {
 
 /// Each field's label, and its text; where the focused field's lines end.
 fn field_lines(app: &App, form: &LetterForm, name: &str, width: usize) -> (Vec<Line<'static>>, usize) {
-    let theme = &app.theme;
     let said = &app.texts().letter;
     let mut lines = Vec::new();
     let mut focus_end = 0;
@@ -69,30 +68,14 @@ fn field_lines(app: &App, form: &LetterForm, name: &str, width: usize) -> (Vec<L
             Field::Name => said.form_name.clone(),
             Field::Email => said.form_email.clone(),
             Field::Account => fill(&said.form_account, &[("platform", name)]),
+            // The place is given on the command line only; the form has no field for it.
             Field::Reason | Field::Place => said.form_reason.clone(),
         };
         let focused = index == form.field;
-        let marker = if focused { "› " } else { "  " };
-        let mut heading = vec![Span::styled(
-            format!("{marker}{label}"),
-            if focused { theme.heading } else { theme.source },
-        )];
+        lines.extend(editor::field(app, &label, form.input(index), Some(field.limit()), focused, width));
         if focused {
-            let count = form.input(index).value().chars().count();
-            let limit = field.limit();
-            let shown = fill(
-                &app.texts().editor.count,
-                &[("count", &count.to_string()), ("max", &limit.to_string())],
-            );
-            let style = if count >= limit { theme.problem } else { theme.source };
-            heading.push(Span::styled(format!(" ({shown})"), style));
+            focus_end = lines.len() - 1;
         }
-        lines.push(Line::from(heading));
-        lines.push(input_line(form.input(index), width.saturating_sub(2), focused, app));
-        if focused {
-            focus_end = lines.len();
-        }
-        lines.push(Line::default());
     }
     (lines, focus_end)
 }
