@@ -316,17 +316,11 @@ fn remind(context: &Context, args: &RemindArgs) -> Result<Outcome, Outcome> {
             let values = [("count", count.to_string()), ("path", shown)];
             Outcome::ok(fill(followup.written.pick(count as i64), &values))
         }
-        Err(OutputError::IsRecord) => {
-            Outcome::fail(BAD_INPUT, fill(&followup.is_record, &[("path", &shown)]))
+        Err(error) => {
+            let words =
+                [&followup.is_record, &followup.not_a_file, &followup.not_ours, &followup.write_failed];
+            not_written(texts, words, &shown, error)
         }
-        Err(OutputError::NotAFile) => {
-            Outcome::fail(BAD_INPUT, fill(&followup.not_a_file, &[("path", &shown)]))
-        }
-        Err(OutputError::NotOurs) => Outcome::fail(BAD_INPUT, fill(&followup.not_ours, &[("path", &shown)])),
-        Err(OutputError::Io(error)) => Outcome::fail(
-            SAVE_FAILED,
-            fill(&followup.write_failed, &[("path", &shown), ("error", &texts.os_error(&error))]),
-        ),
     })
 }
 
@@ -362,13 +356,27 @@ fn letter(context: &Context, args: &LetterArgs) -> Result<Outcome, Outcome> {
         Ok(()) => {
             Ok(Outcome { code: OK, stdout: fill(&said.written, &[("path", &shown)]) + "\n", stderr: note })
         }
-        Err(OutputError::IsRecord) => Err(bad(fill(&said.is_record, &[("path", &shown)]))),
-        Err(OutputError::NotAFile) => Err(bad(fill(&said.not_a_file, &[("path", &shown)]))),
-        Err(OutputError::NotOurs) => Err(bad(fill(&said.exists, &[("path", &shown)]))),
-        Err(OutputError::Io(error)) => Err(Outcome::fail(
+        Err(error) => {
+            let words = [&said.is_record, &said.not_a_file, &said.exists, &said.write_failed];
+            Err(not_written(texts, words, &shown, error))
+        }
+    }
+}
+
+/// Why a file asked for (a calendar, a letter) was not written, in the words of what it is:
+/// `[is_record, not_a_file, not_ours, write_failed]`. Only a failure to write is not the
+/// person's input.
+fn not_written(texts: &Texts, words: [&String; 4], shown: &str, error: OutputError) -> Outcome {
+    let [is_record, not_a_file, not_ours, write_failed] = words;
+    let path = [("path", shown)];
+    match error {
+        OutputError::IsRecord => Outcome::fail(BAD_INPUT, fill(is_record, &path)),
+        OutputError::NotAFile => Outcome::fail(BAD_INPUT, fill(not_a_file, &path)),
+        OutputError::NotOurs => Outcome::fail(BAD_INPUT, fill(not_ours, &path)),
+        OutputError::Io(error) => Outcome::fail(
             SAVE_FAILED,
-            fill(&said.write_failed, &[("path", &shown), ("error", &texts.os_error(&error))]),
-        )),
+            fill(write_failed, &[("path", shown), ("error", &texts.os_error(&error))]),
+        ),
     }
 }
 
