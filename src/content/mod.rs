@@ -190,8 +190,17 @@ fn parse<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Resu
 }
 
 /// Replaces each `{name}` in `template` by its value. Unknown names stay as they are, so a
-/// missing value shows instead of vanishing.
+/// missing value shows instead of vanishing; in a debug build (every test) a name the template
+/// has and the caller does not give is a mistake, and stops it.
 pub fn fill(template: &str, values: &[(&str, impl AsRef<str>)]) -> String {
+    #[cfg(debug_assertions)]
+    for name in template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)) {
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        assert!(
+            !is_name || values.iter().any(|(given, _)| *given == name),
+            "{{{name}}} in {template:?} is not filled"
+        );
+    }
     let mut text = template.to_owned();
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value.as_ref());
@@ -861,6 +870,17 @@ mod tests {
         let texts = content.texts(Lang::De);
         assert!(texts.warning.quote.text.contains("Du kannst der Verwendung deiner Informationen"));
         assert_eq!(texts.warning.quote.sources, ["mkln-2025"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "{status} in")]
+    fn a_template_with_a_name_nobody_fills_is_a_mistake() {
+        fill("{platform} is marked as {status}.", &[("platform", "Instagram")]);
+    }
+
+    #[test]
+    fn a_value_may_hold_braces_and_a_template_may_hold_other_ones() {
+        assert_eq!(fill("{note} {a b} {}", &[("note", "{x}")]), "{x} {a b} {}");
     }
 
     #[test]
