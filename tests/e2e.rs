@@ -10,8 +10,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{
-    ENTER, ESC, FakeBrowser, Options, RIGHT, Say, TIMEOUT, Tui, base64, binary, quit, to_last_step,
-    to_platform_list,
+    ENTER, ESC, FakeBrowser, Options, RIGHT, Say, TIMEOUT, Tui, base64, binary, quit, to_first_step,
+    to_last_step, to_platform_list,
 };
 
 const INSTAGRAM_FORM: &str = "https://help.instagram.com/contact/767264225370182";
@@ -98,8 +98,7 @@ fn without_a_browser_the_link_can_still_be_copied() {
     let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch().env("BROWSER", &missing).env("PATH", empty.path()));
     to_platform_list(&mut tui, &say);
-    tui.send(ENTER);
-    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    to_first_step(&mut tui, &say, 1, "instagram");
 
     tui.send("o");
     let screen = tui.wait_for(&say.browser_failed(), TIMEOUT);
@@ -130,8 +129,7 @@ fn without_a_browser_the_link_can_still_be_copied() {
 fn open_the_form(options: Options, say: &Say) -> Tui {
     let mut tui = Tui::spawn(options);
     to_platform_list(&mut tui, say);
-    tui.send(ENTER);
-    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    to_first_step(&mut tui, say, 1, "instagram");
     tui.send("o");
     tui
 }
@@ -266,8 +264,7 @@ fn german_walk_marks_instagram_and_the_record_keeps_it() {
     assert!(screen.contains("27. Mai 2025"), "a date as Germans write it:\n{screen}");
 
     to_platform_list(&mut tui, &say);
-    tui.send(ENTER);
-    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    to_first_step(&mut tui, &say, 1, "instagram");
     tui.send("o");
     assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM], "the browser gets the form link, alone");
     tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
@@ -383,8 +380,7 @@ fn a_terminal_that_answers_no_queries_survives_opening_the_link() {
     let say = Say::nl();
     let mut tui = Tui::spawn(Options::dutch().silent().env("BROWSER", browser.path()));
     to_platform_list(&mut tui, &say);
-    tui.send(ENTER);
-    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    to_first_step(&mut tui, &say, 1, "instagram");
     tui.send("o");
     assert_eq!(browser.arguments(TIMEOUT), [INSTAGRAM_FORM]);
     tui.wait_for(&say.first(&say.texts().steps.status.opened), TIMEOUT);
@@ -554,8 +550,7 @@ fn show_the_qr_code(options: Options) -> Tui {
     let say = Say::nl();
     let mut tui = Tui::spawn(options);
     to_platform_list(&mut tui, &say);
-    tui.send(ENTER);
-    tui.wait_for(&say.step("instagram", 1), TIMEOUT);
+    to_first_step(&mut tui, &say, 1, "instagram");
     tui.send("r");
     tui.wait_for(&say.texts().qr.title, TIMEOUT);
     tui

@@ -664,10 +664,15 @@ pub fn to_platform_list(tui: &mut Tui, say: &Say) {
     tui.wait_for(&say.platforms(), TIMEOUT);
 }
 
-/// From the platform list, chooses the platform with this number and walks to its last step.
-pub fn to_last_step(tui: &mut Tui, say: &Say, number: usize, id: &str) {
+/// From the platform list, chooses the platform with this number; returns at its first step.
+pub fn to_first_step(tui: &mut Tui, say: &Say, number: usize, id: &str) {
     tui.send(&number.to_string());
     tui.wait_for(&say.step(id, 1), TIMEOUT);
+}
+
+/// From the platform list, chooses the platform with this number and walks to its last step.
+pub fn to_last_step(tui: &mut Tui, say: &Say, number: usize, id: &str) {
+    to_first_step(tui, say, number, id);
     tui.send(&RIGHT.repeat(4));
     tui.wait_for(&say.step(id, 5), TIMEOUT);
 }
