@@ -510,8 +510,7 @@ fn brightness(colour: vt100::Color, default: u8) -> u8 {
     }
 }
 
-/// Rebuilds the picture a phone's camera sees of the screen as `palette` shows it, four pixels
-/// to a module (two modules to a cell's height, one to its width), and decodes the QR code in it.
+/// Decodes the QR code on the screen as a terminal with `palette` shows it.
 fn scan(screen: &vt100::Screen, palette: Palette) -> Option<String> {
     let (default_fg, default_bg) = match palette {
         Palette::Dark => (255, 0),
@@ -519,30 +518,15 @@ fn scan(screen: &vt100::Screen, palette: Palette) -> Option<String> {
     };
     let (rows, cols) = screen.size();
     let (rows, cols) = (usize::from(rows.get()), usize::from(cols.get()));
-    let scale = 4;
-    let pixel = |x: usize, y: usize| {
-        let Some(cell) = screen.cell((y / 2) as u16, x as u16) else { return default_bg };
-        let (mut fg, mut bg) =
-            (brightness(cell.fgcolor(), default_fg), brightness(cell.bgcolor(), default_bg));
-        if cell.inverse() {
-            (fg, bg) = (bg, fg);
-        }
-        let top = y.is_multiple_of(2);
-        let ink = match cell.contents() {
-            "" | " " => false,
-            "▀" => top,
-            "▄" => !top,
-            // A full block, or a letter of the text around the code: ink all over, at worst.
-            _ => true,
-        };
-        if ink { fg } else { bg }
-    };
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(cols * scale, rows * 2 * scale, |x, y| {
-        pixel(x / scale, y / scale)
-    });
-    let grids = image.detect_grids();
-    let [grid] = grids.as_slice() else { return None };
-    grid.decode().ok().map(|(_, text)| text)
+    common::scan_qr(cols, rows, false, |col, row| match screen.cell(row as u16, col as u16) {
+        Some(cell) => common::Seen {
+            symbol: cell.contents().to_owned(),
+            fg: brightness(cell.fgcolor(), default_fg),
+            bg: brightness(cell.bgcolor(), default_bg),
+            reversed: cell.inverse(),
+        },
+        None => common::Seen { symbol: String::new(), fg: default_bg, bg: default_bg, reversed: false },
+    })
 }
 
 /// Walks to Instagram's first step, opens the QR code and returns once it is drawn.

@@ -2,6 +2,8 @@
 //! reviewed snapshots in `tests/snapshots/`. To refresh after a deliberate change:
 //! `INSTA_UPDATE=always cargo test --test screens`, then read every changed file by eye.
 
+mod common;
+
 use bezwaar::app::{App, Message, Notice, Screen};
 use bezwaar::browser::{Failure, OpenError};
 use bezwaar::content::{Content, Lang};
@@ -472,8 +474,8 @@ struct Shown {
     colours: bool,
 }
 
-/// Rebuilds the picture a camera would see of the screen as `shown`, four pixels to a module
-/// (two modules to a cell's height), light and dark swapped when `inverted`, and decodes it.
+/// Decodes the QR code in the buffer as a terminal `shown` so shows it, light and dark swapped
+/// when `inverted`.
 fn scan(buffer: &Buffer, shown: Shown, inverted: bool) -> Option<String> {
     use ratatui::style::Color;
     let (own_fg, own_bg) = if shown.dark_background { (255, 0) } else { (0, 255) };
@@ -485,31 +487,16 @@ fn scan(buffer: &Buffer, shown: Shown, inverted: bool) -> Option<String> {
         // The other colours are only in the text around the code.
         _ => 128,
     };
-    let scale = 4;
-    let (width, height) = (usize::from(buffer.area.width), usize::from(buffer.area.height) * 2);
-    let pixel = |x: usize, y: usize| {
-        let cell = &buffer[(x as u16, (y / 2) as u16)];
-        let (mut fg, mut bg) = (brightness(cell.fg, own_fg), brightness(cell.bg, own_bg));
-        if cell.modifier.contains(Modifier::REVERSED) {
-            (fg, bg) = (bg, fg);
+    let (cols, rows) = (usize::from(buffer.area.width), usize::from(buffer.area.height));
+    common::scan_qr(cols, rows, inverted, |col, row| {
+        let cell = &buffer[(col as u16, row as u16)];
+        common::Seen {
+            symbol: cell.symbol().to_owned(),
+            fg: brightness(cell.fg, own_fg),
+            bg: brightness(cell.bg, own_bg),
+            reversed: cell.modifier.contains(Modifier::REVERSED),
         }
-        let top = y.is_multiple_of(2);
-        let ink = match cell.symbol() {
-            " " => false,
-            "▀" => top,
-            "▄" => !top,
-            // A full block, or a letter of the text around the code: ink all over, at worst.
-            _ => true,
-        };
-        let value = if ink { fg } else { bg };
-        if inverted { 255 - value } else { value }
-    };
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width * scale, height * scale, |x, y| {
-        pixel(x / scale, y / scale)
-    });
-    let grids = image.detect_grids();
-    let [grid] = grids.as_slice() else { return None };
-    grid.decode().ok().map(|(_, text)| text)
+    })
 }
 
 fn decode_qr(buffer: &Buffer) -> String {

@@ -764,3 +764,46 @@ pub fn hold_lock(record: &Path) -> std::fs::File {
     lock.try_lock().expect("the test takes the lock");
     lock
 }
+
+/// One cell of a screen as a camera sees it: its character, the brightness (0 dark, 255 light)
+/// of its text and of its background, and whether the terminal shows it reversed.
+pub struct Seen {
+    pub symbol: String,
+    pub fg: u8,
+    pub bg: u8,
+    pub reversed: bool,
+}
+
+/// Rebuilds the picture a phone's camera sees of a screen of `cols` × `rows` cells, four pixels
+/// to a module (two modules to a cell's height, one to its width), light and dark swapped when
+/// `inverted`, and decodes the QR code in it.
+pub fn scan_qr(
+    cols: usize,
+    rows: usize,
+    inverted: bool,
+    cell: impl Fn(usize, usize) -> Seen,
+) -> Option<String> {
+    let scale = 4;
+    let pixel = |x: usize, y: usize| {
+        let Seen { symbol, mut fg, mut bg, reversed } = cell(x, y / 2);
+        if reversed {
+            (fg, bg) = (bg, fg);
+        }
+        let top = y.is_multiple_of(2);
+        let ink = match symbol.as_str() {
+            "" | " " => false,
+            "▀" => top,
+            "▄" => !top,
+            // A full block, or a letter of the text around the code: ink all over, at worst.
+            _ => true,
+        };
+        let value = if ink { fg } else { bg };
+        if inverted { 255 - value } else { value }
+    };
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(cols * scale, rows * 2 * scale, |x, y| {
+        pixel(x / scale, y / scale)
+    });
+    let grids = image.detect_grids();
+    let [grid] = grids.as_slice() else { return None };
+    grid.decode().ok().map(|(_, text)| text)
+}
